@@ -1,0 +1,3 @@
+export default function Home() {
+  return <main><h1>Penprint</h1></main>;
+}

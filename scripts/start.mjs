@@ -1,0 +1,40 @@
+// `npm start`: builds when no (or an outdated) production build exists, then runs Penprint's server
+// (lib/server/main.ts) in this process, so SIGTERM reaches it directly and PGlite is closed cleanly.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const SOURCES = ["app", "components", "lib", "db", "inngest", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) {
+    if (child === "node_modules" || child.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const stale = !existsSync(buildId) || SOURCES.some((source) => newestMtime(source) > statSync(buildId).mtimeMs);
+if (stale && process.env.PENPRINT_SKIP_BUILD !== "1") {
+  console.log(existsSync(buildId) ? "Sources changed since the last build: rebuilding…" : "No production build yet: building (about a minute)…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.NODE_ENV = "production";
+const { register } = await import("tsx/esm/api");
+register({ tsconfig: path.join(root, "tsconfig.json") });
+await import("../lib/server/main.ts");
