@@ -31,6 +31,6 @@ const table = {
   bands,
   words: kept.map(([w]) => w).join(" "),
 };
-const out = new URL("../lib/analysis/data/word-frequency.json", import.meta.url);
+const out = new URL("../lib/analysis/tables/word-frequency.json", import.meta.url);
 writeFileSync(out, JSON.stringify(table));
 console.log(`wrote ${kept.length} words, ${bands.length} bands, ${JSON.stringify(table).length} bytes`);

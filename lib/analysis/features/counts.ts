@@ -71,6 +71,7 @@ export function countSentences(seg: Segmented): Counted {
   const intern = new Map<string, number>();
   const row = new Float64Array(NC);
   const text = seg.text;
+  const add = (k: number, by = 1): void => { row[k] = (row[k] ?? 0) + by; };
   for (let s = 0; s < n; s++) {
     const sent = seg.sentences[s];
     if (!sent) continue;
@@ -84,7 +85,7 @@ export function countSentences(seg: Segmented): Counted {
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = seg.tokens[i];
       if (!t) continue;
-      if (prev && t.start - prev.end >= 2 && text.charCodeAt(prev.end) === 32 && text.charCodeAt(prev.end + 1) === 32) row[C.doubleSpaces]++;
+      if (prev && t.start - prev.end >= 2 && text.charCodeAt(prev.end) === 32 && text.charCodeAt(prev.end + 1) === 32) add(C.doubleSpaces);
       prev = t;
       if (t.kind === "word") {
         const w = t.lower;
@@ -92,56 +93,56 @@ export function countSentences(seg: Segmented): Counted {
         let id = intern.get(w);
         if (id === undefined) { id = intern.size; intern.set(w, id); }
         ids.push(id);
-        row[C.words]++;
-        row[C.letters] += t.text.length;
+        add(C.words);
+        add(C.letters, t.text.length);
         const syl = syllables(w);
-        row[C.syllables] += syl;
-        if (syl >= 3) row[C.polysyllables]++;
+        add(C.syllables, syl);
+        if (syl >= 3) add(C.polysyllables);
         const z = zipf(w);
         if (z !== undefined) {
-          row[C.zipfSum] += z;
-          row[C.zipfWords]++;
-          if (z < 3) row[C.rare]++;
+          add(C.zipfSum, z);
+          add(C.zipfWords);
+          if (z < 3) add(C.rare);
         } else if (isUnknown(t.text, w)) {
-          row[C.rare]++;
-          row[C.unknown]++;
+          add(C.rare);
+          add(C.unknown);
         }
-        if (isSlip(t.text, w)) row[C.slips]++;
+        if (isSlip(t.text, w)) add(C.slips);
         const fn = FUNCTION_WORDS.has(w);
-        if (fn) row[C.functionWords]++;
-        if (FIRST_PERSON.has(w)) row[C.firstPerson]++;
-        if (SECOND_PERSON.has(w)) row[C.secondPerson]++;
-        if (ARTICLES.has(w)) row[C.articles]++;
-        if (PREPOSITIONS.has(w)) row[C.prepositions]++;
-        if (!fn && w.length > 4 && w.endsWith("ly")) row[C.lyWords]++;
-        if (w.length > 6 && NOMINAL.test(w)) row[C.nominalisations]++;
-        if (w.length > 5 && w.endsWith("ing")) row[C.ingWords]++;
-        if (w.length > 5 && ADJ.test(w)) row[C.adjectiveSuffix]++;
-        if (CONTRACTION_SUFFIX.test(w) && !w.endsWith("s'")) row[C.contractions]++;
-        if (w.includes("-")) row[C.hyphenated]++;
-        if (EXCESS_VOCABULARY.has(w)) row[C.excess]++;
+        if (fn) add(C.functionWords);
+        if (FIRST_PERSON.has(w)) add(C.firstPerson);
+        if (SECOND_PERSON.has(w)) add(C.secondPerson);
+        if (ARTICLES.has(w)) add(C.articles);
+        if (PREPOSITIONS.has(w)) add(C.prepositions);
+        if (!fn && w.length > 4 && w.endsWith("ly")) add(C.lyWords);
+        if (w.length > 6 && NOMINAL.test(w)) add(C.nominalisations);
+        if (w.length > 5 && w.endsWith("ing")) add(C.ingWords);
+        if (w.length > 5 && ADJ.test(w)) add(C.adjectiveSuffix);
+        if (CONTRACTION_SUFFIX.test(w) && !w.endsWith("s'")) add(C.contractions);
+        if (w.includes("-")) add(C.hyphenated);
+        if (EXCESS_VOCABULARY.has(w)) add(C.excess);
         const c0 = t.text.charCodeAt(0);
         const upper = c0 >= 65 && c0 <= 90;
         if (firstWord) {
-          if (c0 >= 97 && c0 <= 122) row[C.lowerStarts]++;
-        } else if (upper && t.text !== "I" && !t.text.startsWith("I'")) row[C.properNouns]++;
-        if (t.text.length >= 2 && upper && t.text === t.text.toUpperCase()) row[C.allCaps]++;
-        if (t.text === "i") row[C.lowercaseI]++;
+          if (c0 >= 97 && c0 <= 122) add(C.lowerStarts);
+        } else if (upper && t.text !== "I" && !t.text.startsWith("I'")) add(C.properNouns);
+        if (t.text.length >= 2 && upper && t.text === t.text.toUpperCase()) add(C.allCaps);
+        if (t.text === "i") add(C.lowercaseI);
         firstWord = false;
       } else if (t.kind === "punct") {
         const p = t.text;
-        if (p === ",") row[C.commas]++;
-        else if (p === ";") row[C.semicolons]++;
-        else if (p === ":") row[C.colons]++;
-        else if (p === "—" || p === "–" || p === "--" || p === "---" || (p === "-" && text[t.start - 1] === " ")) row[C.dashes]++;
-        else if (p === "(") row[C.parens]++;
-        else if (p === `"` || p === "“") row[C.quotes]++;
-        else if (p === "…" || p.startsWith("..")) row[C.ellipses]++;
-        if (p.includes("?")) row[C.questions]++;
-        if (p.includes("!")) row[C.exclamations]++;
-        if (/^[,.;:!?]/.test(p) && t.start > 0 && text.charCodeAt(t.start - 1) === 32) row[C.spaceBeforePunct]++;
+        if (p === ",") add(C.commas);
+        else if (p === ";") add(C.semicolons);
+        else if (p === ":") add(C.colons);
+        else if (p === "—" || p === "–" || p === "--" || p === "---" || (p === "-" && text[t.start - 1] === " ")) add(C.dashes);
+        else if (p === "(") add(C.parens);
+        else if (p === `"` || p === "“") add(C.quotes);
+        else if (p === "…" || p.startsWith("..")) add(C.ellipses);
+        if (p.includes("?")) add(C.questions);
+        if (p.includes("!")) add(C.exclamations);
+        if (/^[,.;:!?]/.test(p) && t.start > 0 && text.charCodeAt(t.start - 1) === 32) add(C.spaceBeforePunct);
       } else if (t.kind === "number") {
-        row[C.numbers]++;
+        add(C.numbers);
       }
     }
     row[C.transitions] = phraseHits(TRANSITION_IDX, ws);

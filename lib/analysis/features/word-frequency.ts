@@ -1,6 +1,6 @@
 // Word rarity and spelling slips from the compact SUBTLEX-US table
 // (built by scripts/build-word-table.ts; see docs/engine.md).
-import table from "../data/word-frequency.json";
+import table from "../tables/word-frequency.json";
 import { MISSING_APOSTROPHE } from "./lexicons";
 
 interface WordTable { version: number; bands: [number, number][]; words: string }
@@ -10,7 +10,7 @@ const ZIPF = new Map<string, number>();
 const COMMON = new Set<string>();
 const COMMON_LIMIT = 20000;
 (() => {
-  const t = table as WordTable;
+  const t: WordTable = { version: table.version, words: table.words, bands: table.bands.map((b) => [b[0] ?? 0, b[1] ?? 0]) };
   const list = t.words.split(" ");
   let band = 0;
   for (let i = 0; i < list.length; i++) {
