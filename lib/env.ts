@@ -14,7 +14,7 @@ const optionalUrl = (protocols: string[], label: string) =>
     .string()
     .trim()
     .url({ message: `must be a URL (${label})` })
-    .refine((value) => protocols.includes(new URL(value).protocol), {
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
       message: `must use ${protocols.map((p) => p.replace(":", "://")).join(" or ")}`,
     })
     .optional();

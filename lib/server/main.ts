@@ -29,12 +29,11 @@ function requestIdOf(req: IncomingMessage): string {
 }
 
 function observe(
-  { req, res, context, routes, env, started }: {
+  { req, res, context, routes, started }: {
     req: IncomingMessage;
     res: ServerResponse;
     context: RequestContext;
     routes: RouteMatcher;
-    env: Env;
     started: bigint;
   },
 ): void {
@@ -69,7 +68,6 @@ function observe(
       metadata: { status: res.statusCode, route, ...(req.headers["next-action"] ? { serverAction: true } : {}) },
     }).catch((error: unknown) => logger.error({ err: error, requestId: context.requestId }, "audit event not written"));
   }
-  void env;
 }
 
 async function main(): Promise<void> {
@@ -113,7 +111,7 @@ async function main(): Promise<void> {
     };
     res.setHeader("x-request-id", context.requestId);
     const started = process.hrtime.bigint();
-    res.once("finish", () => observe({ req, res, context, routes, env, started }));
+    res.once("finish", () => observe({ req, res, context, routes, started }));
     requestContextStorage.run(context, () => {
       handle(req, res).catch((error: unknown) => {
         logger.error({ err: error, requestId: context.requestId }, "unhandled request error");
