@@ -136,3 +136,22 @@ export function estimateBackground(writers: readonly StyleMoments[]): StyleBackg
   });
   return { mean, dispersion, between };
 }
+
+/** Committed calibration of same-writer probabilities (see scripts/calibrate-authorship.ts). */
+export interface AuthorshipCalibration {
+  version: number;
+  styleVersion: number;
+  trainedOn: string;
+  background: StyleBackground;
+  /** P(same writer) = σ(intercept + llr·llrWeight + ln(words)·logWordsWeight). */
+  logistic: { intercept: number; llr: number; logWords: number };
+  /** Verdict cut-offs on the probability. */
+  thresholds: { match: number; noMatch: number };
+  /** Texts with fewer words are "uncertain" whatever their score. */
+  minWords: number;
+}
+
+/** Calibrated same-writer probability from a log-likelihood ratio and the text's length. */
+export function sameWriterLogit(cal: AuthorshipCalibration, llr: number, words: number): number {
+  return cal.logistic.intercept + cal.logistic.llr * llr + cal.logistic.logWords * Math.log(Math.max(words, 1));
+}
