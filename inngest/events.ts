@@ -1,0 +1,17 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/**
+ * Every event Penprint sends or receives, each with a zod schema. Events carry ids and flags only,
+ * never writing, emails or tokens (they leave the process when Inngest is used).
+ */
+
+/** Asks for an immediate run of a scheduled job (e.g. from an admin action), outside its schedule. */
+export const jobRunRequested = eventType("penprint/job.run-requested", {
+  schema: z.object({
+    jobId: z.string().regex(/^[a-z0-9-]+$/),
+    requestedBy: z.string().uuid().nullable(),
+  }),
+});
+
+export const events = [jobRunRequested] as const;
