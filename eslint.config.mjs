@@ -17,6 +17,11 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Playwright fixtures receive a callback named `use`; it is not React's `use` hook.
+    files: ["tests/e2e/**/*.ts", "playwright.config.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   globalIgnores([
     ".next/**",
     "node_modules/**",

@@ -14,7 +14,9 @@ function VisitorLinks() {
         Sign in
       </LinkButton>
       <LinkButton href="/sign-up" variant="primary" size="sm" data-testid="nav-sign-up">
-        Create account
+        {/* Narrow screens show the shorter label; only one of the two is ever rendered visibly. */}
+        <span className={styles.long}>Create account</span>
+        <span className={styles.short}>Sign up</span>
       </LinkButton>
     </>
   );
