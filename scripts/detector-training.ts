@@ -11,6 +11,8 @@ import { FEATURES } from "../lib/analysis/features/registry";
 import { detectLanguage } from "../lib/analysis/language";
 import { abstention } from "../lib/analysis/verdict";
 
+const FUNCTION_SHARE = FEATURES.findIndex((f) => f.name === "function_word_share");
+
 export type Family = "human" | "chat-2023" | "chat-current" | "base";
 export interface Doc {
   id: string;
@@ -100,7 +102,7 @@ export function featurize(docs: Doc[], log: (s: string) => void = () => {}): Fea
       if (windows[windows.length - 1] === w) windowWords[windowWords.length - 1] = (windowWords[windowWords.length - 1] ?? 0) + len;
       else { windows.push(w); windowWords.push(len); }
     });
-    out.push({ doc, words: ex.words, language: ex.words >= 20 ? detectLanguage(doc.text) : "und", values: ex.values, windows, windowWords });
+    out.push({ doc, words: ex.words, language: ex.words >= 20 ? detectLanguage(doc.text, ex.values[FUNCTION_SHARE]) : "und", values: ex.values, windows, windowWords });
     if ((i + 1) % 2000 === 0) log(`  featurised ${i + 1}/${docs.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   });
   return out;

@@ -2,11 +2,12 @@
 import { DEFAULT_WEIGHTS, calibrate, oodDistance, prepare, rawScore, zScores, type DetectorWeights } from "./detector";
 import { explain, type Reason } from "./explain";
 import { extract } from "./features/extract";
-import { FEATURES } from "./features/registry";
+import { FEATURES, FEATURE_INDEX } from "./features/registry";
 import { detectLanguage } from "./language";
 import { abstention, decideVerdict, type Abstention, type Verdict } from "./verdict";
 
 export const ENGINE_VERSION = "1";
+const FUNCTION_SHARE = FEATURE_INDEX.get("function_word_share") ?? -1;
 
 export interface SentenceResult {
   start: number;
@@ -41,7 +42,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ex = extract(text);
   const z = zScores(prepared, ex.values);
   const aiProbability = calibrate(rawScore(prepared, z), weights.documentCalibration);
-  const language = ex.words >= 20 ? detectLanguage(text) : "und";
+  const language = ex.words >= 20 ? detectLanguage(text, ex.values[FUNCTION_SHARE]) : "und";
   const abstain = abstention({ words: ex.words, language, ood: oodDistance(z), weights });
 
   const perSentence = options.sentenceReasons ?? 2;

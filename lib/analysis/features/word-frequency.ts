@@ -62,10 +62,16 @@ function nearCommon(w: string): boolean {
  */
 export function isSlip(text: string, lower: string): boolean {
   if (MISSING_APOSTROPHE.has(lower)) return true;
-  if (text !== lower || lower.length < 3 || !/^[a-z]+$/.test(lower)) return false;
-  if (ZIPF.has(lower)) return false;
-  return nearCommon(lower);
+  if (text !== lower || lower.length < 3 || ZIPF.has(lower) || !/^[a-z]+$/.test(lower)) return false;
+  let slip = SLIPS.get(lower);
+  if (slip === undefined) {
+    slip = nearCommon(lower);
+    if (SLIPS.size < 50000) SLIPS.set(lower, slip);
+  }
+  return slip;
 }
+// the edit search is the costly part; unknown words recur, so remember answers (bounded)
+const SLIPS = new Map<string, boolean>();
 
 /** A lower-case alphabetic word (as written) that the table does not know: a non-word or a rare word. */
 export function isUnknown(text: string, lower: string): boolean {
