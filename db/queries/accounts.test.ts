@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDatabase } from "@/lib/auth/test-databases";
+import { testEngines, type TestDatabase } from "@/tests/helpers/databases";
 import { auditEvents, writingSamples } from "../schema";
 import { recordAuditEvent } from "./audit";
 import { consumeInvite, createInvite, listInvites, peekInvite, revokeInvite } from "./invites";
@@ -37,18 +37,18 @@ const t0 = new Date("2026-01-01T00:00:00Z");
 const later = (ms: number) => new Date(t0.getTime() + ms);
 const HOUR = 3_600_000;
 
-describe.each(databaseKinds)("accounts query layer on $name", ({ name, skip, open }) => {
+describe.each(testEngines)("accounts query layer on $title", ({ title, skip, create }) => {
   let database: TestDatabase;
   const db = () => database.handle.db;
 
   beforeAll(async () => {
-    if (!skip) database = await open();
+    if (!skip) database = await create();
   });
   afterAll(async () => {
     await database?.drop();
   });
 
-  describe.skipIf(skip)(`${name}`, () => {
+  describe.skipIf(skip)(title, () => {
     let alice: string;
     let bob: string;
 
@@ -70,7 +70,7 @@ describe.each(databaseKinds)("accounts query layer on $name", ({ name, skip, ope
     });
 
     it("creates exactly one admin when sign-ups race", async () => {
-      const other = await open();
+      const other = await create();
       try {
         const results = await Promise.all(
           Array.from({ length: 5 }, (_, i) => createUser({ email: `racer${i}@example.org`, passwordHash: "h" }, other.handle.db)),
