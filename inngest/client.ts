@@ -14,19 +14,24 @@ export function createInngestClient(
     id: INNGEST_APP_ID,
     ...(env.INNGEST_EVENT_KEY ? { eventKey: env.INNGEST_EVENT_KEY } : {}),
     ...(env.INNGEST_BASE_URL ? { baseUrl: env.INNGEST_BASE_URL } : {}),
+    // Requests to /api/inngest are verified with this key (the route is not served without one).
+    ...(env.INNGEST_SIGNING_KEY ? { signingKey: env.INNGEST_SIGNING_KEY } : {}),
     logger: logger.child({ component: "inngest" }),
   });
 }
 
-let client: InngestClient | undefined;
+let cached: { signingKey: string | undefined; client: InngestClient } | undefined;
 
 /**
  * The process's client, created on first use (not at import, so `next build` reads no configuration).
  * Only meaningful when INNGEST_SIGNING_KEY is set; without it jobs run in-process (inngest/in-process.ts).
  */
 export function getInngest(): InngestClient {
-  client ??= createInngestClient();
-  return client;
+  const env = getEnv();
+  if (!cached || cached.signingKey !== env.INNGEST_SIGNING_KEY) {
+    cached = { signingKey: env.INNGEST_SIGNING_KEY, client: createInngestClient(env) };
+  }
+  return cached.client;
 }
 
 export function isInngestConfigured(env: Pick<Env, "INNGEST_SIGNING_KEY"> = getEnv()): boolean {
