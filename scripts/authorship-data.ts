@@ -56,15 +56,3 @@ export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string,
   }
   return m;
 }
-
-/** Deterministic pseudo-random numbers (mulberry32) for pair sampling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -137,21 +137,94 @@ export function estimateBackground(writers: readonly StyleMoments[]): StyleBackg
   return { mean, dispersion, between };
 }
 
+// ---- score normalisation against a cohort of other writers (T-norm) ----------------
+// A text that is unusual for everyone gets a low likelihood under every writer's model, a
+// plain one a high likelihood: comparing a writer's log-likelihood with those of a cohort of
+// other writers on the same text removes that offset. The cohort is synthetic — writers
+// drawn from the population statistics with a fixed seed — so no real writer's profile ships.
+
+const COHORT_SIZE = 32;
+/** Words behind each synthetic writer's profile (sets their estimation noise). */
+const COHORT_WORDS = 3000;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const cohorts = new WeakMap<StyleBackground, WriterModel[]>();
+
+/** The fixed synthetic cohort for a background: log-normal rates around the population mean. */
+export function cohortModels(bg: StyleBackground): WriterModel[] {
+  const cached = cohorts.get(bg);
+  if (cached) return cached;
+  const rnd = mulberry32(20240601);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const out: WriterModel[] = [];
+  for (let k = 0; k < COHORT_SIZE; k++) {
+    const rate: number[] = [];
+    const dispersion: number[] = [];
+    const rateVariance: number[] = [];
+    bg.mean.forEach((mu, i) => {
+      const s2 = Math.log(1 + (bg.between[i] ?? 0) / (mu * mu));
+      const r = Math.max(mu * Math.exp(Math.sqrt(s2) * gauss() - s2 / 2), MIN_RATE);
+      const phi = bg.dispersion[i] ?? 1;
+      rate.push(r);
+      dispersion.push(phi);
+      rateVariance.push((r * phi) / COHORT_WORDS);
+    });
+    out.push({ rate, dispersion, rateVariance });
+  }
+  cohorts.set(bg, out);
+  return out;
+}
+
+export interface CohortStats { mean: number; sd: number }
+
+/** Mean and spread of the text's log-likelihood over the synthetic cohort. */
+export function cohortStats(text: StyleCounts, bg: StyleBackground): CohortStats {
+  const lls = cohortModels(bg).map((m) => sum(writerLogLikelihood(text, m)));
+  const mean = sum(lls) / lls.length;
+  const sd = Math.sqrt(sum(lls.map((l) => (l - mean) ** 2)) / Math.max(lls.length - 1, 1));
+  return { mean, sd: Math.max(sd, 1e-9) };
+}
+
+/** How many cohort spreads the writer's log-likelihood lies above the cohort's mean. */
+export function normalisedScore(writerLl: number, cohort: CohortStats): number {
+  return (writerLl - cohort.mean) / cohort.sd;
+}
+
+// ---- calibration ----------------------------------------------------------------
+
+/** P(same writer) = σ(intercept + slope · score). */
+export interface LogisticFit { intercept: number; slope: number; pairs: number }
+
 /** Committed calibration of same-writer probabilities (see scripts/calibrate-authorship.ts). */
 export interface AuthorshipCalibration {
   version: number;
   styleVersion: number;
   trainedOn: string;
   background: StyleBackground;
-  /** P(same writer) = σ(intercept + llr·llrWeight + ln(words)·logWordsWeight). */
-  logistic: { intercept: number; llr: number; logWords: number };
+  /**
+   * One fit per register it could be calibrated for ("email": Enron; "essay": Federalist),
+   * and "default" for every other register.
+   */
+  logistic: Record<string, LogisticFit>;
   /** Verdict cut-offs on the probability. */
   thresholds: { match: number; noMatch: number };
   /** Texts with fewer words are "uncertain" whatever their score. */
   minWords: number;
 }
 
-/** Calibrated same-writer probability from a log-likelihood ratio and the text's length. */
-export function sameWriterLogit(cal: AuthorshipCalibration, llr: number, words: number): number {
-  return cal.logistic.intercept + cal.logistic.llr * llr + cal.logistic.logWords * Math.log(Math.max(words, 1));
+/** Calibrated same-writer log-odds of a normalised score, for a register. */
+export function sameWriterLogit(cal: AuthorshipCalibration, score: number, register: string | null | undefined): number {
+  const fit = (register ? cal.logistic[register] : undefined) ?? cal.logistic.default;
+  if (!fit) throw new Error("authorship calibration has no default fit");
+  return fit.intercept + fit.slope * score;
 }

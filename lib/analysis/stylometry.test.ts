@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { segment } from "./segment";
-import { STYLE_FEATURES, styleChunks, styleCounts, styleRates } from "./stylometry";
+import { COMMON_WORDS, STYLE_FEATURES, styleChunks, styleCounts, styleRates } from "./stylometry";
 import { FUNCTION_WORDS } from "./stylometry-words";
 
 function count(text: string): Record<string, number> {
@@ -49,6 +49,7 @@ describe("style counts", () => {
 
   it("lists each function word once and names features uniquely", () => {
     expect(new Set(FUNCTION_WORDS).size).toBe(FUNCTION_WORDS.length);
+    expect(new Set([...FUNCTION_WORDS, ...COMMON_WORDS]).size).toBe(FUNCTION_WORDS.length + COMMON_WORDS.length);
     expect(new Set(STYLE_FEATURES.map((f) => f.name)).size).toBe(STYLE_FEATURES.length);
   });
 

@@ -4,11 +4,15 @@
 // ("words" or "sentences") its rate is taken over.
 
 import type { Segmented } from "./segment";
+import commonWords from "./stylometry-common-words.json";
 import { CONJUNCTION_OPENERS, CONTRACTION_SUFFIXES, FUNCTION_WORDS } from "./stylometry-words";
+
+/** Everyday words beyond the function words (see scripts/build-style-words.ts). */
+export const COMMON_WORDS: readonly string[] = commonWords.words;
 
 export type StyleBase = "words" | "sentences";
 export type StyleGroup =
-  | "function-word" | "punctuation" | "contraction" | "word-length" | "sentence-length" | "casing" | "opener" | "form";
+  | "function-word" | "common-word" | "punctuation" | "contraction" | "word-length" | "sentence-length" | "casing" | "opener" | "form";
 
 export interface StyleFeature {
   /** Stable name, e.g. "fw:upon", "punct:semicolon", "sentence-length:31-40". */
@@ -49,6 +53,7 @@ function sentenceBinName(i: number): string {
 function buildFeatures(): StyleFeature[] {
   const f: StyleFeature[] = [];
   for (const w of FUNCTION_WORDS) f.push({ name: `fw:${w}`, base: "words", label: `the word "${w}"`, group: "function-word" });
+  for (const w of COMMON_WORDS) f.push({ name: `cw:${w}`, base: "words", label: `the word "${w}"`, group: "common-word" });
   for (const p of PUNCTUATION) f.push({ name: p.name, base: "words", label: p.label, group: "punctuation" });
   for (const c of CONTRACTION_SUFFIXES) f.push({ name: c.name, base: "words", label: c.label, group: "contraction" });
   for (let i = 1; i <= WORD_LENGTH_BINS; i++) {
@@ -81,7 +86,10 @@ function idx(name: string): number {
   if (i === undefined) throw new Error(`unknown style feature ${name}`);
   return i;
 }
-const FW_INDEX = new Map<string, number>(FUNCTION_WORDS.map((w) => [w, idx(`fw:${w}`)]));
+const FW_INDEX = new Map<string, number>([
+  ...FUNCTION_WORDS.map((w): [string, number] => [w, idx(`fw:${w}`)]),
+  ...COMMON_WORDS.map((w): [string, number] => [w, idx(`cw:${w}`)]),
+]);
 const PUNCT_INDEX = new Map<string, number>();
 for (const ch of [","]) PUNCT_INDEX.set(ch, idx("punct:comma"));
 PUNCT_INDEX.set(";", idx("punct:semicolon"));
