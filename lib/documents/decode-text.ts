@@ -61,7 +61,6 @@ const brokenUtf16 = () =>
   new AppError({ status: 422, code: "invalid_encoding", message: "This UTF-16 text file is damaged. Save it as UTF-8 and upload it again." });
 
 // Control characters other than tab, newline, carriage return and form feed mean binary data.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 function refuseBinary(text: string): void {

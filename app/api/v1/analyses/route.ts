@@ -1,0 +1,37 @@
+import { listAnalyses } from "@/db/queries/analyses";
+import { route } from "@/lib/api/route-handler";
+import { requireUser } from "@/lib/auth/require-user";
+import { setAuditAction } from "@/lib/server/request-context";
+import { analysisDto } from "@/lib/workspace/dto";
+import { json } from "@/lib/workspace/http";
+import { saveAnalysis } from "@/lib/workspace/save-analysis";
+import { ANALYSIS_BODY_BYTES, analysisCreateSchema, analysisListQuerySchema } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** History: saved analyses, newest first, with search and filters. */
+export const GET = route({ query: analysisListQuerySchema }, async ({ query }) => {
+  const user = await requireUser();
+  // `to` is a day: include all of it.
+  const to = query.to ? new Date(query.to.getTime() + 24 * 3600 * 1000) : undefined;
+  const { items, total } = await listAnalyses({
+    userId: user.id,
+    ...(query.q ? { search: query.q } : {}),
+    ...(query.verdict ? { verdicts: Array.isArray(query.verdict) ? query.verdict : [query.verdict] } : {}),
+    ...(query.min !== undefined ? { minProbability: query.min } : {}),
+    ...(query.max !== undefined ? { maxProbability: query.max } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(to ? { to } : {}),
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return json({ analyses: items.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })), total });
+});
+
+/** Saves an analysis: the engine runs here, and text, engine version and results are stored. */
+export const POST = route({ body: analysisCreateSchema, maxBodyBytes: ANALYSIS_BODY_BYTES }, async ({ body }) => {
+  const user = await requireUser({ verified: true });
+  const { row } = await saveAnalysis({ userId: user.id, text: body.text, title: body.title ?? null });
+  setAuditAction({ action: "analysis.save", targetType: "analysis", targetId: row.id });
+  return json({ analysis: analysisDto(row) }, 201);
+});

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const documentQuerySchema = z.object({ filename: z.string().max(1000).optional() });
