@@ -9,3 +9,12 @@ export { FEATURES } from "./features/registry";
 export type { FeatureDef } from "./features/registry";
 export { DEFAULT_WEIGHTS } from "./detector";
 export type { DetectorWeights } from "./detector";
+// Fingerprints, comparison and attribution (authorship).
+export { buildFingerprint, addSample, removeSample, parseFingerprint, serializeFingerprint, fingerprintConfidence, confidenceLevel, REGISTERS, FINGERPRINT_SCHEMA_VERSION } from "./fingerprint";
+export type { Fingerprint, FingerprintOptions, SampleInput, Register, ConfidenceLevel } from "./fingerprint";
+export { compareText, AUTHORSHIP_CALIBRATION } from "./compare";
+export type { CompareResult, CompareOptions, Deviation, MatchVerdict } from "./compare";
+export { attributeText } from "./attribute";
+export type { AttributionResult, AttributeOptions, Candidate } from "./attribute";
+export { STYLE_FEATURES } from "./stylometry";
+export type { StyleFeature } from "./stylometry";
