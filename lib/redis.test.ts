@@ -18,6 +18,7 @@ import {
   withRedisFallback,
 } from "@/lib/redis";
 import { closedLocalPort, runId, skipNote, testRedisUrl } from "@/tests/helpers/services";
+import { startTcpProxy } from "@/tests/helpers/tcp-proxy";
 
 const run = runId();
 
@@ -187,5 +188,43 @@ describe.runIf(testRedisUrl)(`with Redis at TEST_REDIS_URL${skipNote("TEST_REDIS
     expect(ttl).toBeGreaterThan(50_000);
     await reader.delete("k");
     expect(await writer.get("k")).toBeUndefined();
+  });
+});
+
+describe.runIf(testRedisUrl)(`when Redis goes away and comes back${skipNote("TEST_REDIS_URL")}`, () => {
+  it("falls back during the outage and uses Redis again after reconnecting by itself", async () => {
+    const target = new URL(testRedisUrl ?? "redis://127.0.0.1:6379");
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const viaProxy = new URL(target);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const client = createRedisClient(viaProxy.toString());
+    try {
+      expect(await waitForRedis(client, 2_000)).toBe(true);
+      const limiter = createRateLimiter({ keyPrefix: `outage${run}`, points: 1, durationSeconds: 60 }, client);
+      await limiter.consume("k"); // counted in Redis
+
+      const closed = new Promise<void>((resolve) => client.once("close", () => resolve()));
+      await proxy.cut();
+      await closed;
+      expect((await getRedisStatus(client)).status).toBe("down");
+      // Redis already holds the spent point, but while it is away the insurance limiter decides.
+      await expect(limiter.consume("k")).resolves.toBeInstanceOf(RateLimiterRes);
+
+      const ready = new Promise<void>((resolve) => client.once("ready", () => resolve()));
+      await proxy.restore();
+      await ready;
+      expect((await getRedisStatus(client)).status).toBe("ok");
+      // Back on Redis: the point spent before the outage counts again.
+      await expect(limiter.consume("k")).rejects.toBeInstanceOf(RateLimiterRes);
+    } finally {
+      await closeRedisClient(client);
+      await proxy.close();
+      const direct = createRedisClient(testRedisUrl ?? "");
+      if (await waitForRedis(direct, 2_000)) {
+        const keys = await direct.keys(`penprint:*${run}*`);
+        if (keys.length > 0) await direct.del(...keys);
+      }
+      await closeRedisClient(direct);
+    }
   });
 });
