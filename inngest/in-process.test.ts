@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessions } from "@/db/schema";
-import { cleanupExpiredAuthJob } from "@/inngest/functions/cleanup-expired-auth";
+import { cleanupExpiredAuthJob } from "@/inngest/jobs/cleanup-expired-auth";
 import { startInProcessJobs, type InProcessJobs } from "@/inngest/in-process";
 import type { JobDefinition } from "@/inngest/job";
 import { createPgliteTestDatabase, type TestDatabase } from "@/tests/helpers/databases";

@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import { logger as rootLogger } from "@/lib/logger";
-import { jobs as allJobs } from "./index";
+import { jobs as allJobs } from "./jobs";
 import { runJob, type JobDefinition, type JobDependencies } from "./job";
 
 /**

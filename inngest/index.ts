@@ -1,10 +1,9 @@
 import { getInngest, type InngestClient } from "./client";
 import { createJobFunction } from "./function-from-job";
-import { cleanupExpiredAuthJob } from "./functions/cleanup-expired-auth";
-import type { JobDefinition, JobDependencies } from "./job";
+import type { JobDependencies } from "./job";
+import { jobs } from "./jobs";
 
-/** Every scheduled job: served to Inngest when it is configured, run in-process otherwise. */
-export const jobs: JobDefinition[] = [cleanupExpiredAuthJob];
+export { jobs };
 
 /** The Inngest functions of all jobs, for `serve()`. */
 export function getInngestFunctions(client: InngestClient = getInngest(), deps: JobDependencies = {}) {

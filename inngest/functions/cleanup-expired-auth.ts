@@ -1,17 +1,11 @@
-import { deleteExpiredAuthRecords, type ExpiredAuthRecordCounts } from "@/db/queries/maintenance";
 import type { InngestClient } from "../client";
 import { createJobFunction } from "../function-from-job";
-import type { JobDefinition, JobDependencies } from "../job";
+import type { JobDependencies } from "../job";
+import { cleanupExpiredAuthJob } from "../jobs/cleanup-expired-auth";
 
-/** Hourly: expired verification/reset tokens and ended sessions are deleted. */
-export const cleanupExpiredAuthJob: JobDefinition<{ [K in keyof ExpiredAuthRecordCounts]: number }> = {
-  id: "cleanup-expired-auth",
-  name: "Delete expired tokens and sessions",
-  cron: "0 * * * *",
-  timezone: "UTC",
-  run: ({ now, db }) => deleteExpiredAuthRecords({ now, db }),
-};
+export { cleanupExpiredAuthJob };
 
+/** The hourly cleanup as an Inngest function (`TZ=UTC 0 * * * *`); the work is the job's. */
 export function createCleanupExpiredAuthFunction(client: InngestClient, deps: JobDependencies = {}) {
   return createJobFunction(client, cleanupExpiredAuthJob, deps);
 }
