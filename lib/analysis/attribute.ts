@@ -3,10 +3,10 @@
 // probabilities over the candidates plus that outsider and a text unlike all of them
 // gets no author.
 
-import { AUTHORSHIP_CALIBRATION, countsOf, styleScore } from "./compare";
+import { AUTHORSHIP_CALIBRATION, styleScore, textStyle } from "./compare";
 import type { Fingerprint, Register } from "./fingerprint";
 import type { Segmented } from "./segment";
-import { cohortStats, sameWriterLogit, writerModel, type AuthorshipCalibration } from "./stylometry-model";
+import { sameWriterLogit, writerModel, type AuthorshipCalibration } from "./stylometry-model";
 
 export interface Candidate {
   name: string;
@@ -40,13 +40,13 @@ export function attributeText(input: string | Segmented, candidates: readonly Ca
     names.add(c.name);
   }
   const cal = options.calibration ?? AUTHORSHIP_CALIBRATION;
-  const counts = countsOf(input);
-  const cohort = cohortStats(counts, cal.background);
+  const { counts, cohort } = textStyle(input, cal.background);
   const score: Record<string, number> = {};
   const logits = candidates.map((c) => {
     const s = styleScore(counts, writerModel(c.fingerprint.totals, cal.background), cohort);
     score[c.name] = s;
-    return sameWriterLogit(cal, s, options.register ?? c.fingerprint.register);
+    // short texts carry less evidence: scale their log-odds down toward even
+    return sameWriterLogit(cal, s, options.register ?? c.fingerprint.register) * Math.min(1, counts.words / cal.minWords);
   });
   // softmax over [0 (someone else), ...logits], shifted for numerical safety
   const top = Math.max(0, ...logits);

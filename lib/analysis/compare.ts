@@ -9,7 +9,7 @@ import { segment, type Segmented } from "./segment";
 import { STYLE_FEATURES, baseOf, styleCounts, type StyleCounts, type StyleFeature } from "./stylometry";
 import {
   cohortStats, normalisedScore, sameWriterLogit, sum, writerLogLikelihood, writerModel,
-  type AuthorshipCalibration, type CohortStats, type WriterModel,
+  type AuthorshipCalibration, type CohortStats, type StyleBackground, type WriterModel,
 } from "./stylometry-model";
 
 export const AUTHORSHIP_CALIBRATION: AuthorshipCalibration = calibrationJson;
@@ -56,9 +56,34 @@ export function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
-/** Style counts of a text given as a string or already segmented. */
-export function countsOf(input: string | Segmented): StyleCounts {
-  return styleCounts(typeof input === "string" ? segment(input) : input);
+interface TextStats { counts: StyleCounts; cohort: Map<StyleBackground, CohortStats> }
+// Per segmented text, its counts and cohort statistics: comparing one text with many
+// fingerprints (attribution, the evaluation) computes them once.
+const memo = new WeakMap<Segmented, TextStats>();
+
+function statsOf(input: string | Segmented): TextStats {
+  if (typeof input === "string") return { counts: styleCounts(segment(input)), cohort: new Map() };
+  let s = memo.get(input);
+  if (!s) {
+    s = { counts: styleCounts(input), cohort: new Map() };
+    memo.set(input, s);
+  }
+  return s;
+}
+
+function cohortOf(s: TextStats, bg: StyleBackground): CohortStats {
+  let c = s.cohort.get(bg);
+  if (!c) {
+    c = cohortStats(s.counts, bg);
+    s.cohort.set(bg, c);
+  }
+  return c;
+}
+
+/** Style counts and cohort statistics of a text given as a string or already segmented. */
+export function textStyle(input: string | Segmented, bg: StyleBackground): { counts: StyleCounts; cohort: CohortStats } {
+  const s = statsOf(input);
+  return { counts: s.counts, cohort: cohortOf(s, bg) };
 }
 
 /** The text's log-likelihood under the writer's model, normalised against the cohort. */
@@ -66,12 +91,17 @@ export function styleScore(counts: StyleCounts, model: WriterModel, cohort: Coho
   return normalisedScore(sum(writerLogLikelihood(counts, model)), cohort);
 }
 
+/** Below the minimum length, pull the probability toward even odds in proportion to the words. */
+export function shrinkShort(p: number, words: number, minWords: number): number {
+  return words >= minWords ? p : 0.5 + (p - 0.5) * (words / minWords);
+}
+
 export function compareText(input: string | Segmented, fp: Fingerprint, options: CompareOptions = {}): CompareResult {
   const cal = options.calibration ?? AUTHORSHIP_CALIBRATION;
-  const counts = countsOf(input);
+  const { counts, cohort } = textStyle(input, cal.background);
   const model = writerModel(fp.totals, cal.background);
-  const score = styleScore(counts, model, cohortStats(counts, cal.background));
-  const p = sigmoid(sameWriterLogit(cal, score, options.register ?? fp.register));
+  const score = styleScore(counts, model, cohort);
+  const p = shrinkShort(sigmoid(sameWriterLogit(cal, score, options.register ?? fp.register)), counts.words, cal.minWords);
   const registerMismatch = options.register !== undefined && fp.register !== null && options.register !== fp.register;
   let verdict: MatchVerdict = p >= cal.thresholds.match ? "match" : p <= cal.thresholds.noMatch ? "no-match" : "uncertain";
   let uncertainBecause: CompareResult["uncertainBecause"] = verdict === "uncertain" ? "inconclusive" : null;
