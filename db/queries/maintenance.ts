@@ -1,6 +1,6 @@
-import { lte, or } from "drizzle-orm";
+import { and, eq, lte, or } from "drizzle-orm";
 import { getDb, type Database } from "../client";
-import { emailVerificationTokens, passwordResetTokens, sessions } from "../schema";
+import { analyses, emailVerificationTokens, passwordResetTokens, sessions } from "../schema";
 
 /** Revoked sessions stay listed under "signed-out devices" this long, then go. */
 export const REVOKED_SESSION_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -40,4 +40,21 @@ export async function deleteExpiredAuthRecords(
       .returning({ id: sessions.id });
     return { emailVerificationTokens: verification.length, passwordResetTokens: reset.length, sessions: ended.length };
   });
+}
+
+/**
+ * Deletes unsaved analyses created `retentionDays` or more before `now` (ANALYSIS_RETENTION_DAYS);
+ * saved ones stay until the writer deletes them. Uses the (saved, created_at) index.
+ */
+export async function deleteUnsavedAnalysesOlderThan(
+  { now, retentionDays, db }: { now: Date; retentionDays: number; db?: Database },
+): Promise<{ analyses: number }> {
+  if (!(retentionDays > 0)) throw new Error("retentionDays must be positive");
+  const conn = db ?? (await getDb());
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 3_600_000);
+  const deleted = await conn
+    .delete(analyses)
+    .where(and(eq(analyses.saved, false), lte(analyses.createdAt, cutoff)))
+    .returning({ id: analyses.id });
+  return { analyses: deleted.length };
 }

@@ -1,0 +1,91 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { analyses } from "@/db/schema";
+import { createInngestClient } from "@/inngest/client";
+import { createPurgeUnsavedAnalysesFunction } from "@/inngest/functions/purge-unsaved-analyses";
+import { inngestCron } from "@/inngest/job";
+import { purgeUnsavedAnalysesJob } from "@/inngest/jobs/purge-unsaved-analyses";
+import { testEngines, type TestDatabase } from "@/tests/helpers/databases";
+import { seedUser } from "@/tests/helpers/seed";
+
+const now = new Date("2026-03-01T03:30:00Z");
+const DAY = 24 * 3_600_000;
+
+async function seedAnalysis(db: Database, userId: string, ageDays: number, saved: boolean) {
+  const [row] = await db
+    .insert(analyses)
+    .values({
+      userId,
+      title: `${ageDays}d`,
+      text: "t",
+      textHash: "h",
+      engineVersion: "1",
+      verdict: "human",
+      aiProbability: 0.2,
+      wordCount: 1,
+      result: {},
+      saved,
+      createdAt: new Date(now.getTime() - ageDays * DAY),
+    })
+    .returning();
+  if (!row) throw new Error("analysis insert returned no row");
+  return row;
+}
+
+it("is scheduled daily at 03:30 UTC", () => {
+  expect(inngestCron(purgeUnsavedAnalysesJob)).toBe("TZ=UTC 30 3 * * *");
+});
+
+describe.each(testEngines)("purge-unsaved-analyses on $title", ({ skip, create }) => {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    if (!skip) database = await create();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it.skipIf(skip)("deletes unsaved analyses past the retention period and keeps saved and recent ones", async () => {
+    const db = database!.handle.db;
+    const user = await seedUser(db);
+    const kept = [
+      await seedAnalysis(db, user.id, 29, false),
+      await seedAnalysis(db, user.id, 100, true),
+      await seedAnalysis(db, user.id, 0, false),
+    ];
+    await seedAnalysis(db, user.id, 30, false);
+    await seedAnalysis(db, user.id, 45, false);
+
+    const t = new InngestTestEngine({
+      function: createPurgeUnsavedAnalysesFunction(createInngestClient({}), {
+        clock: () => now,
+        getDb: async () => db,
+        retentionDays: () => 30,
+      }),
+    });
+    const { result, error } = await t.execute({
+      events: [{ name: "inngest/scheduled.timer", data: { cron: "TZ=UTC 30 3 * * *" } }],
+    });
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ analyses: 2 });
+    const left = await db.select({ id: analyses.id }).from(analyses);
+    expect(left.map((r) => r.id).sort()).toEqual(kept.map((r) => r.id).sort());
+
+    // A shorter retention reaches the 29-day-old one too, never the saved one.
+    const stricter = new InngestTestEngine({
+      function: createPurgeUnsavedAnalysesFunction(createInngestClient({}), {
+        clock: () => now,
+        getDb: async () => db,
+        retentionDays: () => 7,
+      }),
+    });
+    // An event without the job id fails its schema and runs nothing.
+    expect((await stricter.execute()).error).toMatchObject({ name: "EventValidationError" });
+    const rerun = await stricter.execute({
+      events: [{ name: "penprint/job.run-requested", data: { jobId: "purge-unsaved-analyses", requestedBy: null } }],
+    });
+    expect(rerun.result).toEqual({ analyses: 1 });
+    expect((await db.select({ saved: analyses.saved }).from(analyses)).map((r) => r.saved).sort()).toEqual([false, true]);
+  });
+});
