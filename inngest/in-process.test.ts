@@ -117,7 +117,7 @@ describe("in-process scheduler", () => {
       job: "cleanup-expired-auth",
       runner: "in-process",
       counts: { emailVerificationTokens: 0, passwordResetTokens: 1, sessions: 1 },
-      scheduledFor: "2026-03-01T13:00:00.000Z",
+      clock: "2026-03-01T13:00:00.000Z",
     });
   });
 

@@ -49,10 +49,10 @@ export async function runJob<Result extends Record<string, number>>(
     const db = await (deps.getDb ?? getDb)();
     const counts = await job.run({ now, db, logger: log });
     const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-    log.info({ counts, scheduledFor: now.toISOString(), durationMs }, "job finished");
+    log.info({ counts, clock: now.toISOString(), durationMs }, "job finished");
     return counts;
   } catch (error) {
-    log.error({ err: error, scheduledFor: now.toISOString() }, "job failed");
+    log.error({ err: error, clock: now.toISOString() }, "job failed");
     throw error;
   }
 }
