@@ -111,6 +111,32 @@ function fitLogistic(pairs: readonly Pair[]): LogisticFit {
   return { intercept: Number((w0 - (w1 * m) / sd).toPrecision(6)), slope: Number((w1 / sd).toPrecision(6)), pairs: pairs.length };
 }
 
+/** Probability of a pair under a fit. */
+function probability(fit: LogisticFit, score: number): number {
+  return 1 / (1 + Math.exp(-(fit.intercept + fit.slope * score)));
+}
+
+/**
+ * Verdict cut-offs from the calibration pairs: "match" only where at most MAX_FALSE_MATCH of
+ * different-writer pairs reach it, "no-match" only where at most MAX_FALSE_NO_MATCH of a
+ * writer's own texts fall — calling someone's own text foreign is the worse mistake.
+ */
+export const MAX_FALSE_MATCH = 0.02;
+export const MAX_FALSE_NO_MATCH = 0.01;
+
+function quantile(sorted: readonly number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)));
+  return sorted[i] ?? 0.5;
+}
+
+function chooseThresholds(pairs: readonly Pair[], fit: LogisticFit): { match: number; noMatch: number } {
+  const diff = pairs.filter((p) => !p.same).map((p) => probability(fit, p.score)).sort((a, b) => a - b);
+  const same = pairs.filter((p) => p.same).map((p) => probability(fit, p.score)).sort((a, b) => a - b);
+  const match = Math.max(0.5, quantile(diff, 1 - MAX_FALSE_MATCH));
+  const noMatch = Math.min(0.5, quantile(same, MAX_FALSE_NO_MATCH));
+  return { match: Number(match.toPrecision(4)), noMatch: Number(noMatch.toPrecision(4)) };
+}
+
 function round(xs: readonly number[]): number[] {
   return xs.map((x) => Number(x.toPrecision(6)));
 }
@@ -129,7 +155,8 @@ export async function calibrate(corporaDir: string): Promise<AuthorshipCalibrati
   const { emails, federalist } = await loadCalibrationDocs(corporaDir);
   const writers = [...writerTotals(emails).values(), ...writerTotals(federalist).values()];
   const background = estimateBackground(writers);
-  const emailPairs = balance(scorePairs(emails, background));
+  const allEmailPairs = scorePairs(emails, background);
+  const emailPairs = balance(allEmailPairs);
   const essayPairs = balance(scorePairs(federalist, background));
   const email = fitLogistic(emailPairs);
   // Enron is the larger and more modern set, so its fit serves every other register too.
@@ -141,7 +168,7 @@ export async function calibrate(corporaDir: string): Promise<AuthorshipCalibrati
     trainedOn: `email (and default): ${emails.length} Enron emails by ${nEmailAuthors} authors (calibration half), ${emailPairs.length} balanced pairs; essay: ${federalist.length} single-author Federalist papers (Hamilton, Madison, Jay), ${essayPairs.length} balanced pairs`,
     background: { mean: round(background.mean), dispersion: round(background.dispersion), between: round(background.between) },
     logistic,
-    thresholds: { match: 0.75, noMatch: 0.25 },
+    thresholds: chooseThresholds(allEmailPairs, email),
     minWords: 50,
   };
 }
@@ -158,4 +185,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(`wrote ${path.relative(process.cwd(), CALIBRATION_FILE)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log(cal.trainedOn);
   console.log(`logistic: ${JSON.stringify(cal.logistic)}`);
+  console.log(`thresholds: ${JSON.stringify(cal.thresholds)} (at most ${MAX_FALSE_MATCH * 100} % of different-writer calibration pairs called a match, ${MAX_FALSE_NO_MATCH * 100} % of same-writer pairs a no-match)`);
 }

@@ -14,6 +14,8 @@ describe("fingerprint", () => {
     expect(fp.register).toBe("essay");
     expect(fp.samples.map((s) => s.id)).toEqual(["s0", "s1", "s2", "s3"]);
     expect(fp.totals.words).toBe(fp.samples.reduce((a, s) => a + s.moments.words, 0));
+    // samples are stored sparsely: only the features that occur in them
+    expect(fp.samples[0]!.moments.index.length).toBeLessThan(fp.totals.counts.length / 2);
     expect(fp.totals.words).toBeGreaterThan(500);
   });
 
@@ -29,6 +31,9 @@ describe("fingerprint", () => {
     expect(() => parseFingerprint({ ...fp, schemaVersion: 99 })).toThrow(/fingerprint/);
     expect(() => parseFingerprint({ ...fp, totals: { ...fp.totals, counts: [1, 2] } })).toThrow(/totals/);
     expect(() => parseFingerprint("[]")).toThrow();
+    const s0 = fp.samples[0]!;
+    const shuffled = { ...s0, moments: { ...s0.moments, index: [...s0.moments.index].reverse() } };
+    expect(() => parseFingerprint({ ...fp, samples: [shuffled, ...fp.samples.slice(1)] })).toThrow(/ascending/);
   });
 
   it("adding a sample equals a rebuild", () => {

@@ -30,10 +30,21 @@ export interface StyleMoments {
   squares: number[];
 }
 
+/** One sample's moments, stored sparsely: only features that occur in it. */
+export interface SampleMoments {
+  words: number;
+  sentences: number;
+  chunks: number;
+  /** Feature indices (ascending) with a non-zero count. */
+  index: number[];
+  counts: number[];
+  squares: number[];
+}
+
 export interface FingerprintSample {
   id: string;
   register: Register | null;
-  moments: StyleMoments;
+  moments: SampleMoments;
 }
 
 export interface Fingerprint {
@@ -64,14 +75,25 @@ export function emptyMoments(): StyleMoments {
   return { words: 0, sentences: 0, chunks: 0, counts: new Array<number>(n).fill(0), squares: new Array<number>(n).fill(0) };
 }
 
-function addInto(into: StyleMoments, m: StyleMoments, sign: 1 | -1): void {
+function addInto(into: StyleMoments, m: SampleMoments, sign: 1 | -1): void {
   into.words += sign * m.words;
   into.sentences += sign * m.sentences;
   into.chunks += sign * m.chunks;
-  for (let i = 0; i < into.counts.length; i++) {
-    into.counts[i] = (into.counts[i] ?? 0) + sign * (m.counts[i] ?? 0);
-    into.squares[i] = (into.squares[i] ?? 0) + sign * (m.squares[i] ?? 0);
-  }
+  m.index.forEach((i, k) => {
+    into.counts[i] = (into.counts[i] ?? 0) + sign * (m.counts[k] ?? 0);
+    into.squares[i] = (into.squares[i] ?? 0) + sign * (m.squares[k] ?? 0);
+  });
+}
+
+function sparse(m: StyleMoments): SampleMoments {
+  const out: SampleMoments = { words: m.words, sentences: m.sentences, chunks: m.chunks, index: [], counts: [], squares: [] };
+  m.counts.forEach((c, i) => {
+    if (c === 0) return;
+    out.index.push(i);
+    out.counts.push(c);
+    out.squares.push(m.squares[i] ?? 0);
+  });
+  return out;
 }
 
 /** Style moments of one text, chunked. */
@@ -116,7 +138,7 @@ export function buildFingerprint(samples: readonly SampleInput[], options: Finge
   const parts = samples.map((s) => {
     if (seen.has(s.id)) throw new Error(`duplicate sample id "${s.id}"`);
     seen.add(s.id);
-    return { id: s.id, register: s.register ?? null, moments: sampleMoments(s.text, chunkWords) };
+    return { id: s.id, register: s.register ?? null, moments: sparse(sampleMoments(s.text, chunkWords)) };
   });
   return assemble(parts, chunkWords, options.register);
 }
@@ -127,7 +149,7 @@ export function buildFingerprint(samples: readonly SampleInput[], options: Finge
  * over the new set of samples.
  */
 export function addSample(fp: Fingerprint, sample: SampleInput): Fingerprint {
-  const added: FingerprintSample = { id: sample.id, register: sample.register ?? null, moments: sampleMoments(sample.text, fp.chunkWords) };
+  const added: FingerprintSample = { id: sample.id, register: sample.register ?? null, moments: sparse(sampleMoments(sample.text, fp.chunkWords)) };
   const totals = structuredClone(fp.totals);
   const old = fp.samples.find((s) => s.id === sample.id);
   if (old) addInto(totals, old.moments, -1);
@@ -169,6 +191,18 @@ const momentsSchema = z.object({
   counts: intArray,
   squares: intArray,
 });
+const sampleSchema = z
+  .object({
+    words: z.number().int().nonnegative(),
+    sentences: z.number().int().nonnegative(),
+    chunks: z.number().int().nonnegative(),
+    index: z.array(z.number().int().min(0).max(nFeatures - 1)),
+    counts: z.array(z.number().int().positive()),
+    squares: z.array(z.number().int().nonnegative()),
+  })
+  .refine((m) => m.counts.length === m.index.length && m.squares.length === m.index.length && m.index.every((v, k) => k === 0 || v > (m.index[k - 1] ?? -1)), {
+    message: "sample moments must list ascending feature indices with one count and one square each",
+  });
 const registerSchema = z.enum(REGISTERS).nullable();
 const fingerprintSchema = z.object({
   schemaVersion: z.literal(FINGERPRINT_SCHEMA_VERSION),
@@ -176,7 +210,7 @@ const fingerprintSchema = z.object({
   chunkWords: z.number().int().positive(),
   register: registerSchema,
   totals: momentsSchema,
-  samples: z.array(z.object({ id: z.string(), register: registerSchema, moments: momentsSchema })),
+  samples: z.array(z.object({ id: z.string(), register: registerSchema, moments: sampleSchema })),
 });
 
 /** Parse and validate a serialised fingerprint (a JSON string or an already parsed value). */
