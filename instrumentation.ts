@@ -5,9 +5,11 @@ import type { Instrumentation } from "next";
  * builds and starts without a DSN never load it and never touch the network.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.SENTRY_DSN?.trim()) {
-    await import("./sentry.server.config");
-  }
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Next's own error printing bypasses pino: scrub it like Sentry events (lib/console-scrub.ts).
+  const { scrubConsole } = await import("@/lib/console-scrub");
+  scrubConsole();
+  if (process.env.SENTRY_DSN?.trim()) await import("./sentry.server.config");
 }
 
 /** Errors Next catches while rendering or handling a request; forwarded only when Sentry is initialised. */
