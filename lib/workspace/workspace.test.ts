@@ -134,3 +134,29 @@ describe.each(testEngines)("writer's workspace services on $title", ({ skip, cre
     });
   });
 });
+
+describe.each(testEngines)("dashboard summary on $title", ({ skip, create }) => {
+  it.skipIf(skip)("teaches a new writer, then reports counts and confidence", async () => {
+    const { getDashboardSummary } = await import("./dashboard-summary");
+    const database = await create();
+    try {
+      const db = database.handle.db;
+      const u = await createUser({ email: "new@example.test", passwordHash: "x" }, db);
+      if (!u) throw new Error("no user");
+      const fresh = await getDashboardSummary({ userId: u.user.id, db });
+      expect(fresh.nextSteps.map((s) => s.id)).toEqual(["add-samples", "first-draft", "first-save"]);
+      expect(fresh.fingerprint).toBeNull();
+
+      await addSampleFromText({ userId: u.user.id, register: "essay", text: ESSAY, db });
+      await rebuildFingerprints({ userId: u.user.id, db });
+      await saveAnalysis({ userId: u.user.id, text: FICTION, cache: createCache({ redis: null }), db });
+      const later = await getDashboardSummary({ userId: u.user.id, db });
+      expect(later.counts).toMatchObject({ analyses: 1, drafts: 0, samples: 1 });
+      expect(later.recentAnalyses).toHaveLength(1);
+      expect(later.fingerprint?.level).toBe("low");
+      expect(later.nextSteps.map((s) => s.id)).toEqual(["more-samples"]);
+    } finally {
+      await database.drop();
+    }
+  });
+});
