@@ -70,9 +70,11 @@ export function writerModel(m: StyleMoments, bg: StyleBackground): WriterModel {
 /** log P(x) for a count with the given mean and variance (negative binomial, Poisson at the limit). */
 export function countLogPmf(x: number, mean: number, variance: number): number {
   const m = Math.max(mean, 1e-12);
-  if (variance <= m * (1 + 1e-9)) return poissonLogpmf(x, m);
-  const r = (m * m) / (variance - m);
-  return nbLogpmf(x, r, r / (r + m));
+  const poisson = variance <= m * (1 + 1e-9);
+  const r = poisson ? Infinity : (m * m) / (variance - m);
+  // Most features are absent from a short text: P(0) has a closed form, skip the gamma functions.
+  if (x === 0) return poisson ? -m : -r * Math.log1p(m / r);
+  return poisson ? poissonLogpmf(x, m) : nbLogpmf(x, r, r / (r + m));
 }
 
 /** Per-feature log-likelihood of a text's counts under a writer model (NaN-free; 0 where the base is empty). */
