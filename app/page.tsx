@@ -108,7 +108,7 @@ export default function HomePage() {
             ))}
           </ul>
 
-          <Card as="aside" tone="muted" className={styles.caveat} aria-labelledby="caveat-title" data-testid="caveat">
+          <Card role="note" tone="muted" className={styles.caveat} aria-labelledby="caveat-title" data-testid="caveat">
             <h3 id="caveat-title">What no detector can do</h3>
             <p>
               No tool can prove who wrote a text, Penprint included. Treat its marks as a reason to look closer or to
