@@ -51,7 +51,7 @@ function textTable(head: string[], rows: string[][]): string {
   return all.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ")).join("\n");
 }
 
-export async function runEvaluation(opts: { corporaDir: string; outFile?: string; log?: (s: string) => void }): Promise<{ table: string; markdown: string }> {
+export async function runEvaluation(opts: { corporaDir: string; outFile?: string; authorship?: boolean; log?: (s: string) => void }): Promise<{ table: string; markdown: string }> {
   const log = opts.log ?? ((s: string) => process.stderr.write(s + "\n"));
   const started = Date.now();
   const docs = loadDetectionDocs(opts.corporaDir);
@@ -131,10 +131,11 @@ export async function runEvaluation(opts: { corporaDir: string; outFile?: string
     ...summary,
   ].join("\n");
 
+  log(table);
   let authorship = "";
   let authorshipTable = "";
   const authorshipFile = path.join(path.dirname(new URL(import.meta.url).pathname), "eval-authorship.ts");
-  if (existsSync(authorshipFile)) {
+  if (opts.authorship !== false && existsSync(authorshipFile)) {
     log("authorship evaluation…");
     const mod = (await import(pathToFileURL(authorshipFile).href)) as {
       evaluateAuthorship?: (dir: string) => Promise<{ markdown: string; table: string }>;
@@ -200,7 +201,13 @@ function corporaArg(argv: string[]): string {
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  runEvaluation({ corporaDir: corporaArg(process.argv.slice(2)), outFile: path.join(process.cwd(), "docs", "accuracy.md") })
+  // --detection-only skips the authorship section (and does not touch docs/accuracy.md)
+  const detectionOnly = process.argv.includes("--detection-only");
+  runEvaluation({
+    corporaDir: corporaArg(process.argv.slice(2)),
+    outFile: detectionOnly ? undefined : path.join(process.cwd(), "docs", "accuracy.md"),
+    authorship: !detectionOnly,
+  })
     .then((r) => { console.log(r.table); })
     .catch((e: unknown) => { console.error(e); process.exit(1); });
 }
