@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/db/queries/audit";
 import { startInProcessJobs } from "@/inngest/in-process";
 import { ConfigError, getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { closeRedis } from "@/lib/redis";
 import { readiness } from "./readiness";
 import { createRequestListener } from "./request-listener";
 import { loadRouteMatcher } from "./route-patterns";
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
   logger.info({ url: env.AUTH_URL, port: env.PORT }, "Penprint is listening");
 
   await migrating;
-  const jobs = env.INNGEST_SIGNING_KEY ? undefined : startInProcessJobs();
+  // Without Inngest the same jobs run here on the same schedules (not against an unmigrated database).
+  const jobs = env.INNGEST_SIGNING_KEY || !readiness.migrated ? undefined : startInProcessJobs();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     await jobs?.stop();
+    await closeRedis().catch(() => undefined);
     await closeDatabase().catch((error: unknown) => logger.error({ err: error }, "database close failed"));
     logger.info("stopped");
     logger.flush();
