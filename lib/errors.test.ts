@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -20,6 +21,8 @@ import {
   unsupportedMediaType,
   type ErrorBody,
 } from "./errors";
+import { openDatabase } from "@/db/client";
+import { closedLocalPort } from "@/tests/helpers/services";
 import { requestContextStorage } from "./server/request-context";
 
 async function bodyOf(response: Response): Promise<ErrorBody> {
@@ -117,6 +120,23 @@ describe("errorResponse", () => {
     );
     expect(response.headers.get("x-request-id")).toBe("ctx-req-9");
     expect((await bodyOf(response)).message).toContain("ctx-req-9");
+  });
+
+  it("answers 503 with Retry-After when a dependency cannot be reached", async () => {
+    const database = await openDatabase({ kind: "postgres", url: `postgres://penprint@127.0.0.1:${await closedLocalPort()}/penprint` });
+    let thrown: unknown;
+    try {
+      await database.query(sql`select 1`);
+    } catch (error) {
+      thrown = error;
+    } finally {
+      await database.close();
+    }
+    const response = errorResponse(thrown, "req-3");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await bodyOf(response)).code).toBe("dependency_unavailable");
+    expect(actionError(thrown).error.code).toBe("dependency_unavailable");
   });
 
   it("lets Next's redirect through instead of answering it", () => {

@@ -98,6 +98,39 @@ export function fromZodError(error: z.core.$ZodError): AppError {
   return new AppError({ status: 422, code: "invalid_input", message, fields });
 }
 
+// Network failures (Node), postgres.js connection codes, and Postgres SQLSTATEs for
+// "connection exception" (08…), "too many connections" and "server shutting down / starting".
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "53300",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
+
+/** Whether a thrown value (or its cause) says a dependency could not be reached, rather than a bug. */
+export function isDependencyUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (current instanceof AggregateError && current.errors.some((inner) => isDependencyUnreachable(inner))) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 /**
  * The AppError a thrown value stands for, or undefined for an unexpected error. Errors of
  * Next's own control flow (redirect, notFound) are rethrown so Next can handle them.
@@ -106,6 +139,10 @@ function knownError(error: unknown): AppError | undefined {
   unstable_rethrow(error);
   if (error instanceof AppError) return error;
   if (error instanceof z.core.$ZodError) return fromZodError(error);
+  if (isDependencyUnreachable(error)) {
+    logger.warn({ error: loggable(error) }, "dependency unreachable");
+    return unavailable(5, "A service Penprint needs is not answering. Please try again in a moment.", "dependency_unavailable");
+  }
   return undefined;
 }
 
