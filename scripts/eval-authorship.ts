@@ -235,9 +235,8 @@ export async function evaluateAuthorship(corporaDir: string): Promise<{ markdown
   ];
   const widths = rows[0]?.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? "").length))) ?? [];
   const table = rows.map((r) => r.map((c, j) => c.padEnd(widths[j] ?? 0)).join("  ")).join("\n");
+  // no heading: scripts/eval.ts places this under its own "## Authorship"
   const md = [
-    "## Authorship",
-    "",
     "| " + (rows[0] ?? []).join(" | ") + " |",
     "|" + (rows[0] ?? []).map(() => "---").join("|") + "|",
     ...rows.slice(1).map((r) => "| " + r.join(" | ") + " |"),
