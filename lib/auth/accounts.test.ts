@@ -49,7 +49,10 @@ describe.each(testEngines)("account rules on $title, mail through a real SMTP se
   const advance = (ms: number) => {
     now = new Date(now.getTime() + ms);
   };
-  const settled = () => Promise.all(pending.splice(0));
+  const settled = async () => {
+    // Background work may queue mail of its own: wait until nothing is left.
+    while (pending.length > 0) await Promise.all(pending.splice(0));
+  };
   // The limiters keep real time (rate-limiter-flexible reads Date.now): a fresh set stands for "a minute later".
   const freshLimits = () => createAccountLimits({ redis: null, namespace: `test-${runId()}` });
   beforeEach(() => {
@@ -122,6 +125,7 @@ describe.each(testEngines)("account rules on $title, mail through a real SMTP se
     it("locks after 5 failures from one client (423), not elsewhere, and a reset unlocks", async () => {
       const ip = nextIp();
       await signUp(deps, { email: "lin@example.org", password: PASSWORD, ip: nextIp() });
+      await settled();
       for (let i = 0; i < 5; i++) {
         const e = await refusal(signInWithPassword(deps, { email: "lin@example.org", password: `wrong-guess-${i}`, ip }));
         expect(e.status).toBe(401);
@@ -210,6 +214,7 @@ describe.each(testEngines)("account rules on $title, mail through a real SMTP se
 
     it("expires verification links after 24 hours", async () => {
       await signUp(deps, { email: "late@example.org", password: PASSWORD, ip: nextIp() });
+      await settled();
       const mail = await catcher.waitFor({ to: "late@example.org", subject: /Verify/ });
       advance(24 * 3_600_000 + 1000);
       expect((await refusal(verifyEmail(deps, { token: linkIn(mail, "/verify-email").searchParams.get("token") }))).code).toBe("token_invalid");

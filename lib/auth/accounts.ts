@@ -21,6 +21,7 @@ import {
   type PublicUser,
 } from "@/db/queries/users";
 import { AppError, forbidden, fromZodError, invalid, notFound, unauthorized } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { sendInBackground, type Mailer } from "@/lib/mail";
 import type { AccountLimits } from "@/lib/rate-limit";
 import type { Clock } from "./clock";
@@ -63,7 +64,7 @@ export interface AccountDeps {
   baseUrl: string;
   /** SIGNUP_MODE: the default until an admin stores another. */
   defaultSignupMode: SignupMode;
-  /** Mail still on its way (tests await it); production does not wait. */
+  /** Mail and background work still on their way (tests await them); production does not wait. */
   pendingMail?: Promise<void>[];
 }
 
@@ -89,6 +90,19 @@ function link(deps: AccountDeps, path: string, params: Record<string, string>): 
 
 function mail(deps: AccountDeps, message: Parameters<typeof sendInBackground>[1], purpose: string): void {
   const pending = sendInBackground(deps.mailer, message, purpose);
+  deps.pendingMail?.push(pending);
+}
+
+/**
+ * Work whose presence would tell whether an address has an account (writes, mail) runs after the
+ * answer, so both answers take the same time. Failures are logged by purpose, never with the address.
+ */
+function inBackground(deps: AccountDeps, work: () => Promise<void>, purpose: string): void {
+  const pending = Promise.resolve()
+    .then(work)
+    .catch((error: unknown) => {
+      logger.error({ purpose, error: error instanceof Error ? error.message : String(error) }, "background account work failed");
+    });
   deps.pendingMail?.push(pending);
 }
 
@@ -196,9 +210,14 @@ export async function signUp(
     return { status: "check_email" };
   }
 
-  const created = await createUser({ email, passwordHash, name: name || null }, deps.db);
-  if (!created) return { status: "check_email" };
-  await sendVerification(deps, { userId: created.user.id, email, change: false });
+  inBackground(
+    deps,
+    async () => {
+      const created = await createUser({ email, passwordHash, name: name || null }, deps.db);
+      if (created) await sendVerification(deps, { userId: created.user.id, email, change: false });
+    },
+    "sign-up",
+  );
   return { status: "check_email" };
 }
 
@@ -263,12 +282,16 @@ export async function requestPasswordReset(deps: AccountDeps, { email: rawEmail,
   const email = parse(emailSchema, rawEmail);
   const user = await getUserCredentialsByEmail({ email }, deps.db);
   const { token, tokenHash } = generateToken();
+  const now = deps.clock();
   if (user) {
-    await createPasswordResetToken(
-      { userId: user.id, tokenHash, expiresAt: expiryFrom(deps.clock, RESET_TOKEN_TTL_MS), now: deps.clock() },
-      deps.db,
+    inBackground(
+      deps,
+      async () => {
+        await createPasswordResetToken({ userId: user.id, tokenHash, expiresAt: expiryFrom(() => now, RESET_TOKEN_TTL_MS), now }, deps.db);
+        mail(deps, resetEmail({ to: user.email, link: link(deps, "/reset-password", { token }) }), "reset-password");
+      },
+      "forgot-password",
     );
-    mail(deps, resetEmail({ to: user.email, link: link(deps, "/reset-password", { token }) }), "reset-password");
   }
   return { status: "check_email" };
 }
