@@ -83,6 +83,7 @@ export function toMarkdown(row: AnalysisRow): string {
     "## Result",
     "",
     `**Verdict:** ${row.verdict} — the text ${VERDICT_WORDS[row.verdict] ?? row.verdict}.`,
+    "",
     `**Probability of machine-generated text:** ${pct(row.aiProbability)}`,
     ...(stored.abstention ? ["", `Why uncertain: ${stored.abstention.message}`] : []),
     "",

@@ -35,6 +35,17 @@ const ordinal = (p: number) => {
   return `${n}${suffix}`;
 };
 
+/**
+ * Percentile among human texts, with ties split: when many human texts share the value (often 0,
+ * e.g. no semicolons at all), the writer sits in the middle of that tie, not at its lower edge.
+ */
+export function tiedPercentile(quantiles: number[], levels: number[], x: number): number {
+  const tol = 1e-9 * Math.max(1, Math.abs(x));
+  const tied = quantiles.flatMap((q, i) => (Math.abs(q - x) <= tol ? [levels[i] ?? 0] : []));
+  if (tied.length > 0) return ((tied[0] ?? 0) + (tied[tied.length - 1] ?? 0)) / 2;
+  return humanPercentile({ quantiles }, levels, x);
+}
+
 export function featurePositions(text: string): FeaturePosition[] {
   const { features } = analyze(text.slice(-MAX_CHARS), { sentenceReasons: 0 });
   const levels = DEFAULT_WEIGHTS.quantileLevels;
@@ -43,7 +54,7 @@ export function featurePositions(text: string): FeaturePosition[] {
     const norm = DEFAULT_WEIGHTS.norms[def.name];
     const value = features[def.name];
     if (!norm || value === undefined || SKIP.has(def.name)) continue;
-    out.push({ feature: def.name, description: def.description, value, humanMedian: normMedian(norm, levels), percentile: humanPercentile(norm, levels, value) });
+    out.push({ feature: def.name, description: def.description, value, humanMedian: normMedian(norm, levels), percentile: tiedPercentile(norm.quantiles, levels, value) });
   }
   return out;
 }

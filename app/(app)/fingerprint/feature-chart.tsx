@@ -8,7 +8,7 @@ const TRACK = WIDTH - LABEL - 20;
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const short = (s: string) => cap(s.replace(/\s*\(.*\)$/, "")).slice(0, 38);
-const fmt = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (x: number) => (x === 0 ? "0" : Math.abs(x) >= 10 ? x.toFixed(1) : Number(x.toPrecision(2)).toString());
 
 /**
  * Where the writer sits among human writing on each feature: a track from the 0th to the 100th

@@ -14,6 +14,9 @@ import { RebuildStatus } from "./rebuild-status";
 export const metadata: Metadata = { title: "Your fingerprint" };
 export const dynamic = "force-dynamic";
 
+/** Below this, the voice is shown with a warning that it is an early impression. */
+const MIN_VOICE_WORDS = 1000;
+
 const SCOPE_LABELS: Record<string, string> = { overall: "Overall", essay: "Essays", email: "Email", fiction: "Fiction", academic: "Academic", other: "Other" };
 
 export default async function FingerprintPage() {
@@ -74,6 +77,11 @@ export default async function FingerprintPage() {
       </section>
       <section aria-labelledby="voice-h" className={styles.stack}>
         <h2 id="voice-h">Your voice</h2>
+        {totals.words < MIN_VOICE_WORDS ? (
+          <p className={styles.meta}>
+            With {totals.words.toLocaleString("en-US")} words these are early impressions; they settle after about {MIN_VOICE_WORDS.toLocaleString("en-US")}.
+          </p>
+        ) : null}
         <ul data-testid="voice-sentences">
           {voice.map((s) => (
             <li key={s}>{s}</li>
