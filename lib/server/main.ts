@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 import next from "next";
 import { closeDatabase, getDatabase } from "@/db/client";
@@ -16,6 +17,16 @@ import { loadRouteMatcher } from "./route-patterns";
  * Penprint's HTTP entry: Next's request handler inside a plain Node server (see request-listener.ts),
  * so that start-up (config, migrations, jobs) and SIGTERM (PGlite closed) happen in one place.
  */
+
+/** Sends events still queued at stop. Node's ESM view of @sentry/nextjs lacks flush: load it as CommonJS. */
+async function flushSentry(): Promise<void> {
+  try {
+    const sentry = createRequire(import.meta.url)("@sentry/nextjs") as { flush(timeoutMs: number): Promise<boolean> };
+    await sentry.flush(2000);
+  } catch (error) {
+    logger.warn({ err: error }, "Sentry events not flushed");
+  }
+}
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
@@ -83,6 +94,7 @@ async function main(): Promise<void> {
     });
     await jobs?.stop();
     await closeRedis().catch(() => undefined);
+    if (env.SENTRY_DSN) await flushSentry();
     await closeDatabase().catch((error: unknown) => logger.error({ err: error }, "database close failed"));
     logger.info("stopped");
     logger.flush();

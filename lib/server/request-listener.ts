@@ -80,7 +80,7 @@ export function createRequestListener({ handle, routes, trustProxy, recordAudit 
         res.setHeader("content-type", "application/json");
         res.end(
           JSON.stringify({
-            error: { code: "internal_error", message: `Something went wrong. Reference: ${context.requestId}` },
+            error: { code: "internal_error", message: `Something went wrong on our side. Reference: ${context.requestId}` },
           }),
         );
       });
