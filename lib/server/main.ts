@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import next from "next";
@@ -26,6 +26,19 @@ async function flushSentry(): Promise<void> {
   } catch (error) {
     logger.warn({ err: error }, "Sentry events not flushed");
   }
+}
+
+function answerWhileStarting(url: string, res: ServerResponse): void {
+  const live = url === "/live" || url.startsWith("/live?");
+  res.statusCode = live ? 200 : 503;
+  res.setHeader("content-type", "application/json");
+  res.setHeader("cache-control", "no-store");
+  if (!live) res.setHeader("retry-after", "5");
+  res.end(
+    JSON.stringify(
+      live ? { status: "live" } : { error: { code: "starting", message: "Penprint is starting. Try again in a few seconds." } },
+    ),
+  );
 }
 
 async function main(): Promise<void> {
@@ -58,11 +71,14 @@ async function main(): Promise<void> {
       logger.error({ err: error }, "migrations failed; /ready will answer 503");
     });
 
-  await app.prepare();
-
+  // Listen at once: while Next prepares, /live says the process is up and everything else 503.
+  let prepared = false;
   const server = createServer(
     createRequestListener({
-      handle: (req, res) => handle(req, res),
+      handle: async (req, res) => {
+        if (prepared) return handle(req, res);
+        answerWhileStarting(req.url ?? "/", res);
+      },
       routes: loadRouteMatcher(path.join(dir, ".next")),
       trustProxy: env.AUTH_TRUST_HOST === true,
       recordAudit: (event) => recordAuditEvent(event),
@@ -75,6 +91,8 @@ async function main(): Promise<void> {
     server.listen(env.PORT, env.HOSTNAME, () => resolve());
   });
   logger.info({ url: env.AUTH_URL, port: env.PORT }, "Penprint is listening");
+  await app.prepare();
+  prepared = true;
 
   await migrating;
   // Without Inngest the same jobs run here on the same schedules (not against an unmigrated database).
