@@ -1,8 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { expectNoA11yViolations } from "../support/a11y";
 import { saveScreenshot as screenshot } from "../support/screenshots";
+import { resultsDir } from "../support/paths";
 import { uniqueSecret } from "../support/secrets";
 import { linkFromMail, mailCount } from "./console-mailbox";
 
@@ -15,6 +18,8 @@ test.describe.configure({ mode: "serial" });
 const id = randomBytes(4).toString("hex");
 // The admin's signed-in browser state, kept from the flow test: one address shares 5 sign-ins a minute.
 let adminState: Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>> | undefined;
+// The invited writer (user B of the authorization walk).
+const invitee = { email: `invited-${id}@example.org`, password: uniqueSecret("invited-pass") };
 const writer = { email: `writer-${id}@example.org`, password: uniqueSecret("first-pass"), newPassword: uniqueSecret("second-pass") };
 
 async function fill(page: Page, form: string, values: Record<string, string>) {
@@ -143,7 +148,7 @@ test("invite-only sign-up: refused without an invitation, works from the invitat
   await expectNoA11yViolations(visitorPage, "sign-up (invite only)");
   await screenshot(visitorPage, "accounts-sign-up-invite-only");
 
-  const invited = `invited-${id}@example.org`;
+  const invited = invitee.email;
   await page.goto("/settings");
   await fill(page, "invite-form", { email: invited });
   await page.getByTestId("invite-form-submit").click();
@@ -151,9 +156,13 @@ test("invite-only sign-up: refused without an invitation, works from the invitat
   const link = await linkFromMail({ to: invited, subject: /invited/, pathname: "/sign-up" });
   await visitorPage.goto(link.pathname + link.search);
   await expect(visitorPage.getByTestId("sign-up-form-email")).toHaveValue(invited);
-  await visitorPage.getByTestId("sign-up-form-password").fill(uniqueSecret("invited-pass"));
+  await visitorPage.getByTestId("sign-up-form-password").fill(invitee.password);
   await visitorPage.getByTestId("sign-up-form-submit").click();
   await expect(visitorPage.getByTestId("sign-up-form-success")).toBeVisible();
+  const verify = await linkFromMail({ to: invited, subject: /Verify/, pathname: "/verify-email" });
+  await visitorPage.goto(verify.pathname + verify.search);
+  await visitorPage.getByTestId("verify-email-form-submit").click();
+  await expect(visitorPage.getByTestId("verify-email-form-success")).toBeVisible();
   await visitor.close();
 
   // Back to open, for whatever runs next.
@@ -164,4 +173,81 @@ test("invite-only sign-up: refused without an invitation, works from the invitat
   await page.getByTestId("signup-mode-form-submit").click();
   await expect(page.getByTestId("signup-mode-form-success")).toBeVisible();
   await adminContext.close();
+});
+
+/** Every route handler of the build, from Next's manifest: "/api/v1/drafts/[id]/route" → "/api/v1/drafts/[id]". */
+function builtRoutes(): { handlers: string[]; appPages: string[] } {
+  const manifest = JSON.parse(readFileSync(path.join(resultsDir, "..", ".next", "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const handlers = Object.entries(manifest).filter(([key]) => key.endsWith("/route")).map(([, route]) => route);
+  const appPages = Object.entries(manifest).filter(([key]) => key.startsWith("/(app)/") && key.endsWith("/page")).map(([, route]) => route);
+  return { handlers, appPages };
+}
+
+/** Answer anyone may get without signing in (with why); everything else must answer 401 signed out. */
+const PUBLIC_HANDLERS = new Set(["/health", "/ready", "/live", "/metrics", "/api/auth/[...nextauth]", "/api/inngest"]);
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const fill_ = (route: string, value: string) => route.replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, value);
+
+test("authorization walk: signed out nothing answers; user B can neither read nor change user A's data", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { handlers, appPages } = builtRoutes();
+  expect(handlers).toContain("/api/v1/account/export");
+
+  // Signed out: every non-public handler and method is refused (GET: 401 or 405; others never 2xx).
+  const stranger = await browser.newContext();
+  for (const route of handlers.filter((r) => !PUBLIC_HANDLERS.has(r))) {
+    const url = fill_(route, randomUUID());
+    for (const method of METHODS) {
+      const response = await stranger.request.fetch(url, { method, data: method === "GET" ? undefined : {}, maxRedirects: 0 });
+      const status = response.status();
+      // 405: the route has no such method.
+      if (method === "GET") expect([401, 405], `${method} ${url} signed out answered ${status}`).toContain(status);
+      else expect(status < 200 || status >= 300, `${method} ${url} signed out answered ${status}`).toBe(true);
+    }
+  }
+  // Signed-in pages send a stranger to sign in.
+  const strangerPage = await stranger.newPage();
+  for (const route of appPages.filter((r) => !r.includes("["))) {
+    await strangerPage.goto(route);
+    await expect(strangerPage, `${route} signed out`).toHaveURL(/\/sign-in/);
+  }
+  await stranger.close();
+
+  // A (the admin, verified) keeps a draft; B (the invited writer, verified) tries everything on it.
+  const a = await browser.newContext({ storageState: adminState });
+  const secretText = uniqueSecret("draft-text-of-a");
+  const created = await a.request.post("/api/v1/drafts", { data: { title: "A's draft", text: secretText } });
+  expect(created.status()).toBe(201);
+  const draftId = ((await created.json()) as { draft: { id: string; version: number } }).draft.id;
+
+  const b = await browser.newContext();
+  const bPage = await b.newPage();
+  await expect(async () => {
+    await signIn(bPage, invitee.email, invitee.password);
+    await expect(bPage.getByTestId("signed-in-as")).toContainText(invitee.email, { timeout: 3_000 });
+  }).toPass({ intervals: [10_000], timeout: 100_000 });
+
+  for (const route of handlers.filter((r) => r.includes("[") && !PUBLIC_HANDLERS.has(r))) {
+    const url = fill_(route, draftId);
+    for (const method of METHODS) {
+      const response = await b.request.fetch(url, { method, data: method === "GET" ? undefined : { version: 1, text: "B was here", title: "B" } });
+      const status = response.status();
+      expect(status < 200 || status >= 300, `B: ${method} ${url} answered ${status}`).toBe(true);
+      expect(await response.text(), `B: ${method} ${url}`).not.toContain(secretText);
+    }
+  }
+  expect(await (await b.request.get(`/api/v1/drafts/${draftId}`)).status()).toBe(404);
+  const bList = await (await b.request.get("/api/v1/drafts")).text();
+  expect(bList).not.toContain(draftId);
+  const bExport = await (await b.request.get("/api/v1/account/export")).text();
+  expect(bExport).toContain(invitee.email);
+  expect(bExport).not.toContain(writer.email);
+  expect(bExport).not.toContain(secretText);
+
+  // A's draft is untouched.
+  const still = await a.request.get(`/api/v1/drafts/${draftId}`);
+  expect(still.status()).toBe(200);
+  expect(((await still.json()) as { draft: { text: string; version: number } }).draft).toMatchObject({ text: secretText, version: 1 });
+  await a.close();
+  await b.close();
 });
