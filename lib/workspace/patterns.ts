@@ -61,7 +61,8 @@ export function repeatedOpeners(seg: Segmented, { minCount = 3, minShare = 0.15,
     .slice(0, limit);
 }
 
-export function overusedPatterns(text: string) {
-  const seg = segment(text);
+/** Accepts the text or its segmentation (the editor segments once for several panels). */
+export function overusedPatterns(input: string | Segmented) {
+  const seg = typeof input === "string" ? segment(input) : input;
   return { phrases: repeatedPhrases(seg), openers: repeatedOpeners(seg) };
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/button";
 import forms from "@/components/forms/forms.module.css";
-import { analyze, type Analysis } from "@/lib/analysis";
+import { analyze, segment, type Analysis } from "@/lib/analysis";
 import type { Fingerprint, Register } from "@/lib/analysis/fingerprint";
 import { overusedPatterns } from "@/lib/workspace/patterns";
 import { matchVoice } from "@/lib/workspace/voice-match";
@@ -71,12 +71,14 @@ export function Editor({
   const fileRef = useRef<HTMLInputElement>(null);
 
   const analysedText = analysis ? deferredText : "";
+  // Segmented once for both panels below.
+  const segmented = useMemo(() => (analysedText.trim() ? segment(analysedText) : null), [analysedText]);
   const voice = useMemo(() => {
     const fp = fingerprints[scope];
-    if (!fp || !analysis || analysedText.trim() === "") return null;
-    return matchVoice({ text: analysedText, fingerprint: fp, ...(scope !== "overall" ? { register: scope as Register } : {}) });
-  }, [analysis, analysedText, fingerprints, scope]);
-  const patterns = useMemo(() => (analysedText ? overusedPatterns(analysedText) : null), [analysedText]);
+    if (!fp || !segmented) return null;
+    return matchVoice({ text: analysedText, segmented, fingerprint: fp, ...(scope !== "overall" ? { register: scope as Register } : {}) });
+  }, [segmented, analysedText, fingerprints, scope]);
+  const patterns = useMemo(() => (segmented ? overusedPatterns(segmented) : null), [segmented]);
 
   function change(next: { title?: string; text?: string }) {
     const t = next.title ?? title;
