@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { setAuditAction } from "@/lib/server/request-context";
 import { analysisDto } from "@/lib/workspace/dto";
 import { json } from "@/lib/workspace/http";
+import { enforceWorkspaceLimit } from "@/lib/workspace/rate-limits";
 import { saveAnalysis } from "@/lib/workspace/save-analysis";
 import { ANALYSIS_BODY_BYTES, analysisCreateSchema, analysisListQuerySchema } from "./schema";
 
@@ -31,6 +32,7 @@ export const GET = route({ query: analysisListQuerySchema }, async ({ query }) =
 /** Saves an analysis: the engine runs here, and text, engine version and results are stored. */
 export const POST = route({ body: analysisCreateSchema, maxBodyBytes: ANALYSIS_BODY_BYTES }, async ({ body }) => {
   const user = await requireUser({ verified: true });
+  await enforceWorkspaceLimit({ action: "analysis", userId: user.id });
   const { row } = await saveAnalysis({ userId: user.id, text: body.text, title: body.title ?? null });
   setAuditAction({ action: "analysis.save", targetType: "analysis", targetId: row.id });
   return json({ analysis: analysisDto(row) }, 201);

@@ -7,6 +7,7 @@ import { setAuditAction } from "@/lib/server/request-context";
 import { sampleDto } from "@/lib/workspace/dto";
 import { requestFingerprintRebuild } from "@/lib/workspace/fingerprint-jobs";
 import { cleanFilename, json, JSON_CONTENT_TYPE, parseJsonBytes, refuseMultipart } from "@/lib/workspace/http";
+import { enforceWorkspaceLimit } from "@/lib/workspace/rate-limits";
 import { addSampleFromFile, addSampleFromText } from "@/lib/workspace/samples";
 import { pasteBodySchema, uploadQuerySchema } from "./schema";
 
@@ -25,6 +26,7 @@ export const GET = route({}, async () => {
  */
 export const POST = route({ query: uploadQuerySchema }, async ({ request, query }) => {
   const user = await requireUser({ verified: true });
+  await enforceWorkspaceLimit({ action: "upload", userId: user.id });
   const contentType = request.headers.get("content-type") ?? "";
   refuseMultipart(contentType);
   const bytes = await readBodyLimited({

@@ -6,6 +6,7 @@ import { setAuditAction } from "@/lib/server/request-context";
 import { draftDto } from "@/lib/workspace/dto";
 import { json } from "@/lib/workspace/http";
 import { DRAFT_BODY_BYTES } from "../schema";
+import { enforceWorkspaceLimit } from "@/lib/workspace/rate-limits";
 import { draftParamsSchema, draftSaveSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +24,7 @@ export const GET = route({ params: draftParamsSchema }, async ({ params }) => {
  */
 export const PUT = route({ params: draftParamsSchema, body: draftSaveSchema, maxBodyBytes: DRAFT_BODY_BYTES }, async ({ params, body }) => {
   const user = await requireUser({ verified: true });
+  await enforceWorkspaceLimit({ action: "draft-save", userId: user.id });
   const result = await saveDraft({ id: params.id, userId: user.id, ...body });
   if (result.status === "not_found") throw notFound("This draft does not exist.");
   if (result.status === "conflict") {
