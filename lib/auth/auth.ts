@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { getActiveSession, revokeSession, touchSession } from "@/db/queries/sessions";
@@ -137,7 +137,8 @@ function buildConfig(): NextAuthConfig {
     logger: {
       // A refused sign-in is an answer, not an error; anything else is logged without its details' secrets.
       error(error) {
-        if (error.name === "CredentialsSignin") return;
+        // (Names are minified in the build: compare the class and Auth.js's `type`.)
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
         logger.error({ err: { name: error.name, message: error.message } }, "auth error");
       },
       warn(code) {

@@ -15,6 +15,9 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/metrics/route.ts": "operations scrape",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints (session, csrf, sign-out)",
   "app/api/inngest/route.ts": "signed by Inngest, served only with a signing key",
+  "app/api/v1/account/sign-in/route.ts": "signing in (limits and lockout apply)",
+  "app/api/v1/account/sign-up/route.ts": "creating an account (limits apply)",
+  "app/api/v1/account/forgot-password/route.ts": "asking for a reset link (limits apply)",
 };
 
 const PUBLIC_ACTIONS: Record<string, string> = {
