@@ -33,9 +33,10 @@ function fprAt(human: Scored[]): FprRow {
     abstained: human.length - judged.length, mixed: judged.filter((s) => s.verdict === "mixed").length,
   };
 }
+const pct2 = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(2) : "–");
 const fprCell = (r: FprRow): string => {
   const [lo, hi] = wilson(r.k, r.n);
-  return `${pct(r.k / r.n)} % (${r.k}/${r.n}; 95 % CI ${pct(lo)}–${pct(hi)})`;
+  return `${pct2(r.k / r.n)} % (${r.k}/${r.n}; 95 % CI ${pct2(lo)}–${pct2(hi)})`;
 };
 
 function windowAuroc(pos: Scored[], neg: Scored[]): number {
@@ -68,6 +69,7 @@ export async function runEvaluation(opts: { corporaDir: string; outFile?: string
   const allWindowPos: Scored[] = [];
   const allWindowNeg: Scored[] = [];
   const essayLodo: Record<string, FprRow> = {};
+  const misses: string[] = [];
   for (const g of groups) {
     const train = all.filter((f) => f.doc.group !== g && isTrainable(f));
     log(`fold ${g}: training on ${train.length} documents from other domains`);
@@ -80,6 +82,9 @@ export async function runEvaluation(opts: { corporaDir: string; outFile?: string
     const a = auroc(cp, hp);
     if (Number.isFinite(a)) chatAurocs.push(a);
     const fr = fprAt(human);
+    if (fr.n > 0 && fr.k / fr.n > 0.01) misses.push(`false positives in unseen domain **${g}**: ${fprCell(fr)} at that fold's threshold (target ≤ 1 %)`);
+    if (Number.isFinite(a) && a < 0.9) misses.push(`out-of-domain AUROC on chat text in **${g}**: ${num(a)} (< 0.90)`);
+    if (human.length > 0 && fr.abstained / human.length > 0.2) misses.push(`**${g}**: ${fr.abstained} of ${human.length} human texts abstained (mostly under 80 words or unlike the training data)`);
     if (g.startsWith("essays")) essayLodo[g] = fr;
     const chatJudged = chat.filter((s) => !s.abstained);
     const caught = chatJudged.filter((s) => s.verdict === "ai").length;
@@ -97,6 +102,7 @@ export async function runEvaluation(opts: { corporaDir: string; outFile?: string
       if (fs.length === 0 || hp.length === 0) continue;
       const fa = auroc(fs.map((s) => s.p), hp);
       familyAurocs[fam]?.push(fa);
+      if (fam === "base" && fa < 0.7) misses.push(`base-model text in **${g}** (${fs.length} texts): AUROC ${num(fa)} — not detected (never trained on)`);
       const gens = [...new Set(fs.map((s) => s.f.doc.generator))].join(", ");
       familyRows.push([g, fam, gens, String(fs.length), num(fa), pct(tprAtFpr(fs.map((s) => s.p), hp, 0.01)), pct(tprAtFpr(fs.map((s) => s.p), hp, 0.05))]);
     }
@@ -174,6 +180,14 @@ distribution) and \`mixed\` verdicts are shown beside it. "chat caught" is the s
 could separate, not what the shipped threshold does.
 
 ${mdTable(lodoHead, lodoRows)}
+
+### What misses
+
+${[
+    ...(meanChat < 0.9 ? [`mean out-of-domain AUROC on chat-model text ${num(meanChat)} is below the 0.90 target`] : []),
+    ...misses,
+    `at the shipped-style thresholds only a small share of chat-model text is called \`ai\` (column "chat caught"): the threshold is set for ≤ 1 % false positives on unseen human domains, and the score does not separate well enough for that to leave much recall`,
+  ].map((m) => `- ${m}`).join("\n")}
 
 ### By generator family
 
