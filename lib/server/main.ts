@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import nextEnv from "@next/env";
 import next from "next";
 import { closeDatabase, getDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
@@ -43,6 +44,8 @@ function answerWhileStarting(url: string, res: ServerResponse): void {
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
+  // Read .env files now, as Next would later during prepare(): configuration is decided once, here.
+  nextEnv.loadEnvConfig(process.cwd(), dev);
   let env: Env;
   try {
     env = getEnv();
