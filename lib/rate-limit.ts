@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { rateLimited } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/rate-limiter-factory";
 import { getRedis } from "@/lib/redis";
 
@@ -24,10 +23,11 @@ export function keyOf(value: string): string {
 
 export interface AccountLimits {
   /**
-   * Spends one attempt for the address and for the email (or user id); throws a 429 AppError with
-   * Retry-After when either is used up.
+   * Spends one attempt for the address and for the email (or user id); when either is used up, says
+   * how long to wait. (Plain data, not a thrown error: this object is shared on globalThis by every
+   * bundle of the app, and each bundle has its own copy of the error classes.)
    */
-  consume(action: LimitedAction, subject: { ip: string | null; email?: string; userId?: string }): Promise<void>;
+  consume(action: LimitedAction, subject: { ip: string | null; email?: string; userId?: string }): Promise<{ retryAfterMs: number } | null>;
 }
 
 export function createAccountLimits(
@@ -60,15 +60,11 @@ export function createAccountLimits(
         try {
           await rl.consume(key);
         } catch (rejection) {
-          if (rejection instanceof RateLimiterRes) {
-            throw rateLimited(
-              Math.ceil(rejection.msBeforeNext / 1000),
-              `Too many attempts. Please wait ${describeWait(rejection.msBeforeNext)} and try again.`,
-            );
-          }
+          if (rejection instanceof RateLimiterRes) return { retryAfterMs: Math.max(1, rejection.msBeforeNext) };
           throw rejection;
         }
       }
+      return null;
     },
   };
 }

@@ -20,10 +20,10 @@ import {
   verifyUserEmail,
   type PublicUser,
 } from "@/db/queries/users";
-import { AppError, forbidden, fromZodError, invalid, notFound, unauthorized } from "@/lib/errors";
+import { AppError, forbidden, fromZodError, invalid, locked, notFound, rateLimited, unauthorized } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { sendInBackground, type Mailer } from "@/lib/mail";
-import type { AccountLimits } from "@/lib/rate-limit";
+import { describeWait, type AccountLimits, type LimitedAction } from "@/lib/rate-limit";
 import type { Clock } from "./clock";
 import {
   emailChangeNoticeEmail,
@@ -33,7 +33,7 @@ import {
   resetEmail,
   verificationEmail,
 } from "./emails";
-import type { Lockout } from "./lockout";
+import { lockedMessage, type Lockout } from "./lockout";
 import { existingPasswordSchema, hashPassword, newPasswordSchema, verifyDummyPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
 import { getEffectiveSignupMode } from "./signup-mode";
@@ -106,6 +106,14 @@ function inBackground(deps: AccountDeps, work: () => Promise<void>, purpose: str
   deps.pendingMail?.push(pending);
 }
 
+/** Spends one attempt; a 429 with Retry-After when the address or the email used up its minute. */
+async function limit(deps: AccountDeps, action: LimitedAction, subject: { ip: string | null; email?: string; userId?: string }) {
+  const limited = await deps.limits.consume(action, subject);
+  if (limited) {
+    throw rateLimited(Math.ceil(limited.retryAfterMs / 1000), `Too many attempts. Please wait ${describeWait(limited.retryAfterMs)} and try again.`);
+  }
+}
+
 const invalidCredentials = () =>
   new AppError({ status: 401, code: "invalid_credentials", message: "That email and password do not match an account." });
 
@@ -127,9 +135,10 @@ export async function signInWithPassword(
   { email: rawEmail, password: rawPassword, ip, userAgent = null }: { email: unknown; password: unknown; ip: string | null; userAgent?: string | null },
 ): Promise<SignedIn> {
   const emailGuess = typeof rawEmail === "string" ? rawEmail.trim().toLowerCase() : "";
-  await deps.limits.consume("sign-in", { ip, email: emailGuess || undefined });
+  await limit(deps, "sign-in", { ip, email: emailGuess || undefined });
   const { email, password } = parse(signInSchema, { email: rawEmail, password: rawPassword });
-  await deps.lockout.assertNotLocked({ email, ip });
+  const lockedUntil = await deps.lockout.lockedUntil({ email, ip });
+  if (lockedUntil) throw locked(lockedMessage(lockedUntil), "account_locked");
   const credentials = await getUserCredentialsByEmail({ email }, deps.db);
   const ok = credentials
     ? await verifyPassword({ hash: credentials.passwordHash, password })
@@ -169,7 +178,7 @@ export async function signUp(
   input: { email: unknown; password: unknown; name?: unknown; invite?: unknown; ip: string | null },
 ): Promise<SignUpOutcome> {
   const emailGuess = typeof input.email === "string" ? input.email.trim().toLowerCase() : "";
-  await deps.limits.consume("sign-up", { ip: input.ip, email: emailGuess || undefined });
+  await limit(deps, "sign-up", { ip: input.ip, email: emailGuess || undefined });
   const { email, password, name, invite } = parse(signUpSchema, input);
 
   const mode = await getEffectiveSignupMode({ db: deps.db, fallback: deps.defaultSignupMode });
@@ -233,7 +242,7 @@ async function sendVerification(deps: AccountDeps, { userId, email, change }: { 
 
 /** Mails a fresh verification link to a signed-in, unverified user (limited like the other mail). */
 export async function resendVerification(deps: AccountDeps, { userId, ip }: { userId: string; ip: string | null }) {
-  await deps.limits.consume("resend-verification", { ip, userId });
+  await limit(deps, "resend-verification", { ip, userId });
   const user = await getUserById({ userId }, deps.db);
   if (!user) throw unauthorized();
   if (user.emailVerifiedAt) return { status: "already_verified" as const };
@@ -278,7 +287,7 @@ export type ForgotOutcome = { status: "check_email" };
 /** Mails a reset link when the address has an account; answers the same, as fast, when it has none. */
 export async function requestPasswordReset(deps: AccountDeps, { email: rawEmail, ip }: { email: unknown; ip: string | null }): Promise<ForgotOutcome> {
   const emailGuess = typeof rawEmail === "string" ? rawEmail.trim().toLowerCase() : "";
-  await deps.limits.consume("forgot-password", { ip, email: emailGuess || undefined });
+  await limit(deps, "forgot-password", { ip, email: emailGuess || undefined });
   const email = parse(emailSchema, rawEmail);
   const user = await getUserCredentialsByEmail({ email }, deps.db);
   const { token, tokenHash } = generateToken();
@@ -306,7 +315,7 @@ export async function resetPassword(
   deps: AccountDeps,
   { token, password: rawPassword, ip }: { token: unknown; password: unknown; ip: string | null },
 ): Promise<{ userId: string }> {
-  await deps.limits.consume("reset-password", { ip });
+  await limit(deps, "reset-password", { ip });
   const { password } = parse(resetPasswordSchema, { password: rawPassword });
   if (!isTokenShaped(token)) throw resetRefused();
   const passwordHash = await hashPassword(password);
@@ -371,7 +380,7 @@ export async function requestEmailChange(
   deps: AccountDeps,
   { userId, newEmail, currentPassword, ip }: { userId: string; newEmail: unknown; currentPassword: unknown; ip: string | null },
 ): Promise<{ status: "check_email"; email: string }> {
-  await deps.limits.consume("change-email", { ip, userId });
+  await limit(deps, "change-email", { ip, userId });
   const input = parse(changeEmailSchema, { newEmail, currentPassword });
   await assertPassword(deps, { userId, password: input.currentPassword, field: "currentPassword" });
   const user = await getUserById({ userId }, deps.db);

@@ -1,7 +1,6 @@
 import type { Redis } from "ioredis";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { createCache, type JsonCache } from "@/lib/cache";
-import { locked } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/rate-limiter-factory";
 import { getRedis } from "@/lib/redis";
 import { describeWait, keyOf } from "@/lib/rate-limit";
@@ -16,8 +15,8 @@ export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_SECONDS = 15 * 60;
 
 export interface Lockout {
-  /** Throws a 423 AppError saying when to retry while (email, ip) is locked. */
-  assertNotLocked(subject: { email: string; ip: string | null }): Promise<void>;
+  /** When (email, ip) is locked: until when (plain data; the caller answers 423). Null when not locked. */
+  lockedUntil(subject: { email: string; ip: string | null }): Promise<Date | null>;
   /** Counts a failed sign-in; locks on the 5th. */
   recordFailure(subject: { email: string; ip: string | null }): Promise<void>;
   /** A successful sign-in forgets the failures of this client. */
@@ -48,12 +47,9 @@ export function createLockout(
   };
 
   return {
-    async assertNotLocked(subject) {
+    async lockedUntil(subject) {
       const res = await failures.get(await keyFor(subject));
-      if (res && res.consumedPoints > LOCKOUT_FAILURES) {
-        const until = new Date(Date.now() + res.msBeforeNext);
-        throw locked(lockedMessage(until), "account_locked");
-      }
+      return res && res.consumedPoints > LOCKOUT_FAILURES ? new Date(Date.now() + res.msBeforeNext) : null;
     },
     async recordFailure(subject) {
       const key = await keyFor(subject);
