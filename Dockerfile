@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Penprint image: deps → build → prod-deps → run. Build with `docker build -t penprint .`
+# Penprint image: deps → build → run (Next's standalone output). Build with `docker build -t penprint .`
 # No secret is baked in: every secret comes from the environment at run time (see .env.example).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -20,20 +20,11 @@ COPY . .
 # .next/cache only speeds up rebuilds; public/ may be absent in a clone (git keeps no empty folders).
 RUN npm run build && rm -rf .next/cache && mkdir -p public
 
-# --- prod-deps: runtime dependencies only (tsx included: it runs the server entry) ---------------
-FROM ${NODE_IMAGE} AS prod-deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
-
 # --- run ------------------------------------------------------------------------------------------
-# Why not Next's standalone output: the image must run the same server as `npm start`,
-# lib/server/main.ts (request ids, JSON logs, metrics by route pattern, audit rows, migrations at
-# start, PGlite closed on SIGTERM). That entry uses Next's programmatic API (`next({ customServer })`,
-# which loads next.config.mjs and therefore @sentry/nextjs), imports db/, inngest/ and lib/ outside
-# the Next bundle, and runs through tsx; standalone's traced node_modules hold none of that reliably.
-# So the run stage is a pruned install (`npm ci --omit=dev`) plus the build (.next without its cache)
-# and the source folders the entry imports at run time (lib, db with its migrations, inngest).
+# Next's standalone output (server code plus the node_modules it traced, db/migrations included via
+# outputFileTracingIncludes) and Penprint's own server entry, bundled by scripts/build-server.mjs
+# into .next/penprint-server.mjs: the same server `npm start` runs (request ids, JSON logs, metrics
+# by route pattern, audit rows, migrations at start, PGlite closed on SIGTERM).
 FROM ${NODE_IMAGE} AS run
 WORKDIR /app
 # HOSTNAME is set explicitly because Docker puts the container id there, and Penprint binds to it.
@@ -42,13 +33,10 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     PENPRINT_DATA_DIR=/data
-COPY --from=prod-deps /app/node_modules ./node_modules
-COPY --from=build /app/package.json /app/tsconfig.json /app/next.config.mjs ./
-COPY --from=build /app/.next ./.next
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/.next/penprint-server.mjs ./.next/penprint-server.mjs
 COPY --from=build /app/public ./public
-COPY --from=build /app/lib ./lib
-COPY --from=build /app/db ./db
-COPY --from=build /app/inngest ./inngest
 # The code stays root-owned; the app user writes only to the data folder and Next's runtime cache.
 RUN mkdir -p /data /app/.next/cache && chown node:node /data /app/.next/cache
 USER node
@@ -59,5 +47,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The server applies pending migrations (db/migrations) at start; /ready answers 503 until they ran.
+# `node .next/penprint-server.mjs --migrate` applies them and exits.
 # Node is PID 1 and handles SIGTERM itself: in-flight requests finish, then the database is closed.
-CMD ["node", "--import", "tsx", "lib/server/main.ts"]
+CMD ["node", ".next/penprint-server.mjs"]

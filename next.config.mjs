@@ -4,8 +4,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // No `output: "standalone"`: npm start and the image both run lib/server/main.ts around .next
-  // (see the Dockerfile for why the image ships a pruned install rather than the traced output).
+  // The image ships the standalone output plus the bundled server entry (scripts/build-server.mjs).
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   // Native, WASM or process-global packages must be loaded from node_modules, not bundled:

@@ -1,9 +1,10 @@
 // `npm start`: builds when no (or an outdated) production build exists, then runs Penprint's server
-// (lib/server/main.ts) in this process, so SIGTERM reaches it directly and PGlite is closed cleanly.
+// (lib/server/main.ts, bundled by scripts/build-server.mjs) in this process, so SIGTERM reaches it
+// directly and PGlite is closed cleanly.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -24,17 +25,21 @@ function newestMtime(entry) {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const stale = !existsSync(buildId) || SOURCES.some((source) => newestMtime(source) > statSync(buildId).mtimeMs);
-if (stale && process.env.PENPRINT_SKIP_BUILD !== "1") {
-  console.log(existsSync(buildId) ? "Sources changed since the last build: rebuilding…" : "No production build yet: building (about a minute)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: "inherit",
-    env: process.env,
-  });
+const serverEntry = path.join(root, ".next", "penprint-server.mjs");
+const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+const newestSource = Math.max(...SOURCES.map(newestMtime));
+
+function run(args) {
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// PENPRINT_SKIP_BUILD=1 (the test runner, which builds first) skips `next build`, not the server bundle.
+if (process.env.PENPRINT_SKIP_BUILD !== "1" && builtAt(buildId) < newestSource) {
+  console.log(builtAt(buildId) ? "Sources changed since the last build: rebuilding…" : "No production build yet: building (about a minute)…");
+  run([path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
+}
+if (builtAt(serverEntry) < Math.max(newestSource, builtAt(buildId))) run([path.join(root, "scripts", "build-server.mjs")]);
+
 process.env.NODE_ENV = "production";
-const { register } = await import("tsx/esm/api");
-register({ tsconfig: path.join(root, "tsconfig.json") });
-await import("../lib/server/main.ts");
+await import(pathToFileURL(serverEntry).href);

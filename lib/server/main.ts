@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -42,6 +43,18 @@ function answerWhileStarting(url: string, res: ServerResponse): void {
   );
 }
 
+/**
+ * Serve with the configuration the build recorded, as Next's own standalone server does: the image
+ * has no next.config.mjs (nor the build-time packages it imports), and a build is served as built.
+ */
+function useBuildConfig(dir: string): void {
+  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) return;
+  const file = path.join(dir, ".next", "required-server-files.json");
+  if (!existsSync(file)) return;
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+}
+
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   // Read .env files now, as Next would later during prepare(): configuration is decided once, here.
@@ -57,8 +70,18 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // `--migrate`: apply migrations and exit (the image has no npm scripts).
+  if (process.argv.includes("--migrate")) {
+    await runMigrations(await getDatabase());
+    await closeDatabase();
+    logger.info({ mode: env.mode }, "migrations applied");
+    logger.flush();
+    process.exit(0);
+  }
+
   logger.info({ mode: env.mode, port: env.PORT, dev }, "starting Penprint");
   const dir = process.cwd();
+  if (!dev) useBuildConfig(dir);
   const app = next({ dev, dir, hostname: env.HOSTNAME, port: env.PORT, customServer: true });
   const handle = app.getRequestHandler();
 
