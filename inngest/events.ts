@@ -14,4 +14,9 @@ export const jobRunRequested = eventType("penprint/job.run-requested", {
   }),
 });
 
-export const events = [jobRunRequested] as const;
+/** A writer's samples changed: their fingerprints must be rebuilt. */
+export const samplesChanged = eventType("penprint/samples.changed", {
+  schema: z.object({ userId: z.string().uuid() }),
+});
+
+export const events = [jobRunRequested, samplesChanged] as const;

@@ -1,36 +1,15 @@
-import { eventType } from "inngest";
-import { z } from "zod";
 import { getDb, type Database } from "@/db/client";
-import { isInngestConfigured, getInngest, type InngestClient } from "@/inngest/client";
+import { isInngestConfigured, getInngest } from "@/inngest/client";
+import { samplesChanged } from "@/inngest/events";
 import { logger } from "@/lib/logger";
 import { rebuildFingerprints } from "./rebuild-fingerprints";
 
 /**
  * The fingerprint rebuild after a sample change. With Inngest configured the change sends an event
- * (ids only, never text) handled by `createFingerprintRebuildFunction`; without it, the same
+ * (ids only, never text) handled by `inngest/functions/rebuild-fingerprints.ts`; without it, the same
  * `rebuildFingerprints` runs in this process, one run per writer at a time, coalescing changes
  * that arrive while a run is going.
  */
-export const samplesChanged = eventType("penprint/samples.changed", {
-  schema: z.object({ userId: z.string().uuid() }),
-});
-
-export function createFingerprintRebuildFunction(client: InngestClient, deps: { getDb?: () => Promise<Database> } = {}) {
-  return client.createFunction(
-    {
-      id: "rebuild-fingerprints",
-      name: "Rebuild a writer's fingerprints",
-      triggers: [{ event: samplesChanged }],
-      // One run per writer; a burst of uploads ends in one rebuild over the latest samples.
-      concurrency: { key: "event.data.userId", limit: 1 },
-      debounce: { key: "event.data.userId", period: "2s" },
-      retries: 2,
-    },
-    async ({ event, step }) =>
-      step.run("rebuild", async () => rebuildFingerprints({ userId: event.data.userId, db: await (deps.getDb ?? getDb)() })),
-  );
-}
-
 export type RebuildState = { state: "queued" | "building"; done: number; total: number };
 
 interface InProcessRebuilds {

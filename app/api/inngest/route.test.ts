@@ -66,7 +66,8 @@ describe("/api/inngest with a signing key", () => {
     const response = await GET(new NextRequest(url, { headers: { "x-inngest-signature": inngestSignature("", signingKey) } }));
     expect(response.status).toBe(200);
     const json = (await response.json()) as Record<string, unknown>;
-    expect(json).toMatchObject({ function_count: 2, has_signing_key: true, authentication_succeeded: true });
+    // Two scheduled jobs and the fingerprint rebuild.
+    expect(json).toMatchObject({ function_count: 3, has_signing_key: true, authentication_succeeded: true });
   });
 
   it("refuses unsigned and wrongly signed introspection", async () => {
