@@ -54,6 +54,7 @@ export const envSchema = z.object({
     })
     .default("info"),
   ANALYSIS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  SAMPLE_WORDS_LIMIT: z.coerce.number().int().min(1000, { message: "must be at least 1000 words" }).default(200_000),
 });
 
 export type EnvInput = z.input<typeof envSchema>;

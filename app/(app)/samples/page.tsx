@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Container } from "@/components/container";
-import { DEFAULT_SAMPLE_WORDS_LIMIT, getSampleTotals, listSamples } from "@/db/queries/samples";
+import { getSampleTotals, listSamples } from "@/db/queries/samples";
+import { getEnv } from "@/lib/env";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { sampleDto } from "@/lib/workspace/dto";
 import styles from "../workspace.module.css";
@@ -19,7 +20,7 @@ export default async function SamplesPage() {
         <h1 className={styles.heading}>Writing samples</h1>
         <p className={styles.lead}>
           Your fingerprint is built from these. Add writing you did yourself, and say what kind it is: your voice in email differs
-          from your voice in an essay. {totals.words.toLocaleString("en-US")} of {DEFAULT_SAMPLE_WORDS_LIMIT.toLocaleString("en-US")} words used.
+          from your voice in an essay. {totals.words.toLocaleString("en-US")} of {getEnv().SAMPLE_WORDS_LIMIT.toLocaleString("en-US")} words used.
         </p>
       </header>
       <SampleUpload verified={user.emailVerified} />

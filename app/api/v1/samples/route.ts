@@ -1,7 +1,8 @@
-import { listSamples, getSampleTotals, DEFAULT_SAMPLE_WORDS_LIMIT } from "@/db/queries/samples";
+import { listSamples, getSampleTotals } from "@/db/queries/samples";
 import { route } from "@/lib/api/route-handler";
 import { requireUser } from "@/lib/auth/require-user";
 import { fileTooLarge, MAX_DOCUMENT_BYTES, readBodyLimited } from "@/lib/documents";
+import { getEnv } from "@/lib/env";
 import { fromZodError } from "@/lib/errors";
 import { setAuditAction } from "@/lib/server/request-context";
 import { sampleDto } from "@/lib/workspace/dto";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const GET = route({}, async () => {
   const user = await requireUser();
   const [samples, totals] = await Promise.all([listSamples({ userId: user.id }), getSampleTotals({ userId: user.id })]);
-  return json({ samples: samples.map(sampleDto), totals: { ...totals, wordsLimit: DEFAULT_SAMPLE_WORDS_LIMIT } });
+  return json({ samples: samples.map(sampleDto), totals: { ...totals, wordsLimit: getEnv().SAMPLE_WORDS_LIMIT } });
 });
 
 /**
@@ -39,10 +40,17 @@ export const POST = route({ query: uploadQuerySchema }, async ({ request, query 
   if (JSON_CONTENT_TYPE.test(contentType)) {
     const parsed = pasteBodySchema.safeParse(parseJsonBytes(bytes));
     if (!parsed.success) throw fromZodError(parsed.error);
-    sample = await addSampleFromText({ userId: user.id, ...parsed.data });
+    sample = await addSampleFromText({ userId: user.id, wordsLimit: getEnv().SAMPLE_WORDS_LIMIT, ...parsed.data });
   } else {
     const filename = cleanFilename(query.filename ?? request.headers.get("x-filename"));
-    sample = await addSampleFromFile({ userId: user.id, register: query.register, title: query.title, bytes, filename });
+    sample = await addSampleFromFile({
+      userId: user.id,
+      register: query.register,
+      title: query.title,
+      bytes,
+      filename,
+      wordsLimit: getEnv().SAMPLE_WORDS_LIMIT,
+    });
   }
   setAuditAction({ action: "sample.create", targetType: "writing_sample", targetId: sample.id });
   await requestFingerprintRebuild({ userId: user.id });
