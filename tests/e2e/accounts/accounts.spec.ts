@@ -89,6 +89,8 @@ test("sign up → mail → verify → sign in → sign out → forgot → reset 
 
   await signIn(page, writer.email, writer.password);
   await expect(page.getByTestId("signed-in-as")).toContainText(writer.email);
+  // After a client-side navigation the title streams in with the page's metadata: wait for it.
+  await expect(page).toHaveTitle(/Dashboard/);
   await checkA11y("dashboard");
   await saveScreenshot("accounts-dashboard");
   const cookies = await page.context().cookies();
@@ -98,6 +100,7 @@ test("sign up → mail → verify → sign in → sign out → forgot → reset 
 
   await page.getByTestId("settings-link").click();
   await expect(page.locator(`strong[data-testid="settings-email"]`)).toHaveText(writer.email);
+  await expect(page).toHaveTitle(/Settings/);
   await checkA11y("settings");
   await saveScreenshot("accounts-settings");
 
