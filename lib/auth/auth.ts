@@ -2,14 +2,15 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { getActiveSession, revokeSession, touchSession } from "@/db/queries/sessions";
+import { revokeSession } from "@/db/queries/sessions";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { signInWithPassword, type SignedIn } from "./accounts";
 import { currentClientIp } from "./client-address";
 import { systemClock } from "./clock";
 import { getAccountDeps } from "./deps";
-import { SESSION_MAX_AGE_MS, SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
+import { checkSession } from "./session-check";
+import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
 /**
  * Auth.js: credentials, JWT sessions that carry a server-side session id. Every time a session is
@@ -95,20 +96,12 @@ function buildConfig(): NextAuthConfig {
           token.sub = user.id;
         }
         if (!token.sid || !token.sub) return null;
-        const db = await getDb();
-        const now = systemClock();
-        const active = await getActiveSession({ userId: token.sub, sessionId: token.sid, now }, db);
-        if (!active) return null;
-        if (now.getTime() - active.session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
-          await touchSession(
-            { userId: token.sub, sessionId: token.sid, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS), now },
-            db,
-          );
-        }
-        token.email = active.user.email;
-        token.name = active.user.name;
-        token.role = active.user.role;
-        token.verified = active.user.emailVerifiedAt !== null;
+        const current = await checkSession({ db: await getDb(), userId: token.sub, sessionId: token.sid, now: systemClock() });
+        if (!current) return null;
+        token.email = current.email;
+        token.name = current.name;
+        token.role = current.role;
+        token.verified = current.emailVerifiedAt !== null;
         return token;
       },
       async session({ session, token }) {
