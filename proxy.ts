@@ -7,4 +7,6 @@ import { auth } from "@/lib/auth/auth";
  */
 export default auth;
 
-export const config = { matcher: ["/dashboard/:path*", "/settings/:path*"] };
+export const config = {
+  matcher: ["/dashboard/:path*", "/settings/:path*", "/editor/:path*", "/samples/:path*", "/history/:path*", "/fingerprint/:path*"],
+};
