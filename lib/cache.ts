@@ -25,6 +25,8 @@ export interface JsonCache {
   get<T extends Json>(key: string): Promise<T | undefined>;
   set(key: string, value: Json, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Deletes every entry whose key starts with `keyPrefix` (e.g. all of one writer's entries). */
+  deleteByPrefix(keyPrefix: string): Promise<void>;
 }
 
 export function createCache(options: CacheOptions = {}): JsonCache {
@@ -77,6 +79,26 @@ export function createCache(options: CacheOptions = {}): JsonCache {
           operation: "cache.delete",
           redis: async (redis) => {
             await redis.del(prefix + key);
+          },
+          fallback: () => undefined,
+        },
+        client,
+      );
+    },
+    async deleteByPrefix(keyPrefix) {
+      for (const key of [...local.keys()]) if (key.startsWith(keyPrefix)) local.delete(key);
+      await withRedisFallback(
+        {
+          operation: "cache.deleteByPrefix",
+          redis: async (redis) => {
+            // SCAN, not KEYS: never blocks Redis on a large keyspace. Glob characters in the prefix are escaped.
+            const pattern = `${prefix}${keyPrefix.replace(/[*?[\]\\]/g, "\\$&")}*`;
+            let cursor = "0";
+            do {
+              const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
+              cursor = next;
+              if (keys.length > 0) await redis.del(...keys);
+            } while (cursor !== "0");
           },
           fallback: () => undefined,
         },

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { redirect } from "next/navigation";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
   AppError,
@@ -191,5 +191,19 @@ describe("server action results", () => {
 
   it("rethrows Next's redirect so the action still redirects", async () => {
     await expect(runAction(() => redirect("/done"))).rejects.toThrow();
+  });
+});
+
+describe("AppError across module copies", () => {
+  it("is recognised when another copy of lib/errors threw it (the server entry and Next's bundles load their own)", async () => {
+    vi.resetModules();
+    const otherCopy = await import("./errors");
+    expect(otherCopy.AppError).not.toBe(AppError);
+    const thrown = new otherCopy.AppError({ status: 423, code: "account_locked", message: "Locked for 15 minutes." });
+    expect(thrown instanceof AppError).toBe(true);
+    const response = errorResponse(thrown, "req-1");
+    expect(response.status).toBe(423);
+    expect(await response.json()).toEqual({ error: { code: "account_locked", message: "Locked for 15 minutes." } });
+    expect(new Error("plain") instanceof AppError).toBe(false);
   });
 });

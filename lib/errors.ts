@@ -39,7 +39,17 @@ export type AppErrorInit =
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
+// Brand shared by every copy of this module in the process (the server entry and Next's bundles
+// each load their own), so `instanceof AppError` holds for an AppError thrown by any copy.
+const APP_ERROR_BRAND = Symbol.for("penprint.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR_BRAND] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[APP_ERROR_BRAND] === true;
+  }
+
   readonly status: AppErrorStatus;
   readonly code: string;
   readonly fields?: FieldErrors;

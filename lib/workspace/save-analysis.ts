@@ -4,6 +4,7 @@ import { createAnalysis } from "@/db/queries/analyses";
 import type { Analysis as AnalysisRow } from "@/db/schema";
 import { analyze, ENGINE_VERSION, wordCount, type Analysis } from "@/lib/analysis";
 import { createCache, type JsonCache } from "@/lib/cache";
+import { registerUserCacheCleaner } from "@/lib/auth/user-caches";
 import { AppError } from "@/lib/errors";
 
 /** Longest text analysed inside a request; longer ones belong to a background job (not built yet). */
@@ -15,6 +16,9 @@ export const textHash = (text: string) => createHash("sha256").update(text, "utf
 
 let sharedCache: JsonCache | undefined;
 const analysisCache = () => (sharedCache ??= createCache({ namespace: "analysis" }));
+
+// Deleting an account clears the writer's cached results too (keys start with the user id).
+registerUserCacheCleaner("analysis", (userId) => analysisCache().deleteByPrefix(`${userId}:`));
 
 /** Cache key: user + text hash + engine version, so an engine update never serves stale results. */
 export const analysisCacheKey = ({ userId, hash }: { userId: string; hash: string }) => `${userId}:${hash}:${ENGINE_VERSION}`;
