@@ -2,7 +2,7 @@
 // (lib/server/main.ts, bundled by scripts/build-server.mjs) in this process, so SIGTERM reaches it
 // directly and PGlite is closed cleanly.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { builtAt, changedSinceBuild, newestSource } from "./build-state.mjs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -10,24 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-const SOURCES = ["app", "components", "lib", "db", "inngest", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
-
-function newestMtime(entry) {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) {
-    if (child === "node_modules" || child.startsWith(".")) continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  }
-  return newest;
-}
-
 const buildId = path.join(root, ".next", "BUILD_ID");
 const serverEntry = path.join(root, ".next", "penprint-server.mjs");
-const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const newestSource = Math.max(...SOURCES.map(newestMtime));
 
 function run(args) {
   const result = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
@@ -35,11 +19,11 @@ function run(args) {
 }
 
 // PENPRINT_SKIP_BUILD=1 (the test runner, which builds first) skips `next build`, not the server bundle.
-if (process.env.PENPRINT_SKIP_BUILD !== "1" && builtAt(buildId) < newestSource) {
+if (process.env.PENPRINT_SKIP_BUILD !== "1" && changedSinceBuild(root).length > 0) {
   console.log(builtAt(buildId) ? "Sources changed since the last build: rebuilding…" : "No production build yet: building (about a minute)…");
   run([path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
 }
-if (builtAt(serverEntry) < Math.max(newestSource, builtAt(buildId))) run([path.join(root, "scripts", "build-server.mjs")]);
+if (builtAt(serverEntry) < Math.max(newestSource(root), builtAt(buildId))) run([path.join(root, "scripts", "build-server.mjs")]);
 
 process.env.NODE_ENV = "production";
 await import(pathToFileURL(serverEntry).href);

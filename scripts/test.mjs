@@ -8,10 +8,11 @@
 // Fails fast; the last line is always `N passed, N failed` (tests counted from the JSON reports;
 // a step that fails without a failing test, such as the build, counts as one failure).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { changedSinceBuild } from "./build-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -141,29 +142,17 @@ await step("2/5 Chromium for Playwright", async () => {
   return false;
 });
 
-await step("3/5 Production build (next build)", async () => {
-  // Same rule as scripts/start.mjs: rebuild when any source is newer than the last build.
-  const sources = ["app", "components", "lib", "db", "inngest", "public", "next.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts", "auth.ts", "auth.config.ts"];
-  const newest = (entry) => {
-    if (!existsSync(entry)) return 0;
-    const stat = statSync(entry);
-    if (!stat.isDirectory()) return stat.mtimeMs;
-    let latest = stat.mtimeMs;
-    for (const child of readdirSync(entry)) {
-      if (child === "node_modules" || child.startsWith(".")) continue;
-      latest = Math.max(latest, newest(path.join(entry, child)));
-    }
-    return latest;
-  };
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const changed = sources.filter((source) => newest(source) > builtAt);
+await step("3/5 Production build (npm run build)", async () => {
+  // Same rule as scripts/start.mjs (scripts/build-state.mjs): rebuild when a source is newer than the build.
+  const builtAt = existsSync(path.join(root, ".next", "BUILD_ID")) ? 1 : 0;
+  const changed = changedSinceBuild(root);
   if (builtAt > 0 && changed.length === 0 && process.env.PENPRINT_FORCE_BUILD !== "1") {
     console.log("The production build is newer than every source: reusing it.");
     return true;
   }
   console.log(builtAt === 0 ? "No production build yet: building." : `Changed since the last build: ${changed.join(", ")}. Building.`);
-  return (await run(bin("next"), ["build"])) === 0;
+  // `npm run build`: next build, then the server entry bundle (scripts/build-server.mjs).
+  return (await run("npm", ["run", "--silent", "build"])) === 0;
 });
 
 await step("4/5 Browser tests (Playwright, production build)", async () => {

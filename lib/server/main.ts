@@ -47,7 +47,7 @@ function answerWhileStarting(url: string, res: ServerResponse): void {
  * Serve with the configuration the build recorded, as Next's own standalone server does: the image
  * has no next.config.mjs (nor the build-time packages it imports), and a build is served as built.
  */
-function useBuildConfig(dir: string): void {
+function applyBuildConfig(dir: string): void {
   if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) return;
   const file = path.join(dir, ".next", "required-server-files.json");
   if (!existsSync(file)) return;
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
   logger.info({ mode: env.mode, port: env.PORT, dev }, "starting Penprint");
   const dir = process.cwd();
-  if (!dev) useBuildConfig(dir);
+  if (!dev) applyBuildConfig(dir);
   const app = next({ dev, dir, hostname: env.HOSTNAME, port: env.PORT, customServer: true });
   const handle = app.getRequestHandler();
 
