@@ -3,10 +3,10 @@ import Link from "next/link";
 import { Button } from "@/components/button";
 import { Container } from "@/components/container";
 import forms from "@/components/forms/forms.module.css";
-import { listAnalyses } from "@/db/queries/analyses";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { analysisListQuerySchema } from "@/app/api/v1/analyses/schema";
 import styles from "../workspace.module.css";
+import { listHistory } from "@/lib/workspace/history";
 
 export const metadata: Metadata = { title: "History" };
 export const dynamic = "force-dynamic";
@@ -20,18 +20,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = analysisListQuerySchema.safeParse(cleaned);
   const query = parsed.success ? parsed.data : analysisListQuerySchema.parse({});
-  const to = query.to ? new Date(query.to.getTime() + 24 * 3600 * 1000) : undefined;
-  const { items, total } = await listAnalyses({
-    userId: user.id,
-    ...(query.q ? { search: query.q } : {}),
-    ...(query.verdict ? { verdicts: Array.isArray(query.verdict) ? query.verdict : [query.verdict] } : {}),
-    ...(query.min !== undefined ? { minProbability: query.min } : {}),
-    ...(query.max !== undefined ? { maxProbability: query.max } : {}),
-    ...(query.from ? { from: query.from } : {}),
-    ...(to ? { to } : {}),
-    limit: query.limit,
-    offset: query.offset,
-  });
+  const { items, total } = await listHistory({ userId: user.id, query });
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
 
   return (

@@ -1,4 +1,3 @@
-import { listAnalyses } from "@/db/queries/analyses";
 import { route } from "@/lib/api/route-handler";
 import { requireUser } from "@/lib/auth/require-user";
 import { setAuditAction } from "@/lib/server/request-context";
@@ -7,25 +6,14 @@ import { json } from "@/lib/workspace/http";
 import { enforceWorkspaceLimit } from "@/lib/workspace/rate-limits";
 import { saveAnalysis } from "@/lib/workspace/save-analysis";
 import { ANALYSIS_BODY_BYTES, analysisCreateSchema, analysisListQuerySchema } from "./schema";
+import { listHistory } from "@/lib/workspace/history";
 
 export const dynamic = "force-dynamic";
 
 /** History: saved analyses, newest first, with search and filters. */
 export const GET = route({ query: analysisListQuerySchema }, async ({ query }) => {
   const user = await requireUser();
-  // `to` is a day: include all of it.
-  const to = query.to ? new Date(query.to.getTime() + 24 * 3600 * 1000) : undefined;
-  const { items, total } = await listAnalyses({
-    userId: user.id,
-    ...(query.q ? { search: query.q } : {}),
-    ...(query.verdict ? { verdicts: Array.isArray(query.verdict) ? query.verdict : [query.verdict] } : {}),
-    ...(query.min !== undefined ? { minProbability: query.min } : {}),
-    ...(query.max !== undefined ? { maxProbability: query.max } : {}),
-    ...(query.from ? { from: query.from } : {}),
-    ...(to ? { to } : {}),
-    limit: query.limit,
-    offset: query.offset,
-  });
+  const { items, total } = await listHistory({ userId: user.id, query });
   return json({ analyses: items.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })), total });
 });
 
