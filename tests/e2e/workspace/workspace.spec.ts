@@ -160,6 +160,8 @@ test("editor: open a file, type, heat map with reasons by hover and keyboard, dr
   await expect(reasons).toContainText(new RegExp(`Sentence ${number}: \\d+ % machine-like`));
   await expect(focused).toHaveAttribute("aria-describedby", /.+/);
   await expectNoA11yViolations(page, "editor");
+  // Focusing the sentence scrolled the page; the full-page picture is taken from the top so the sticky header sits there.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, "workspace-editor");
 
   // The draft autosaves to the server and comes back after a reload.
