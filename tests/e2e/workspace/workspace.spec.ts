@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -31,12 +31,18 @@ function recordWriting(text: string): string {
   return text;
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "penprint-workspace-"));
+// Made on first use: the runner loads this file too, only to list the tests, and must leave nothing behind.
+let dir: string | undefined;
 function writeFile(name: string, content: string | Uint8Array): string {
+  dir ??= mkdtempSync(path.join(os.tmpdir(), "penprint-workspace-"));
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
 }
+
+test.afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 async function signedInPage(browser: import("@playwright/test").Browser): Promise<Page> {
   expect(state, "the first test signs the writer up and in").toBeDefined();
