@@ -62,7 +62,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: process.env.CI ? 1 : 2,
+  // One worker everywhere: every spec signs in from 127.0.0.1, which shares one 5-a-minute sign-in
+  // budget and one lockout counter; parallel specs would spend each other's attempts.
+  workers: 1,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.join(resultsDir, "playwright-results.json") }]],
