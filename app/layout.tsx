@@ -8,6 +8,8 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
+import { WorkspaceLinks } from "@/components/workspace-links";
+import { getCurrentUser } from "@/lib/auth/require-user";
 import { ThemeScript } from "@/components/theme-script";
 
 export const metadata: Metadata = {
@@ -30,7 +32,9 @@ export const viewport: Viewport = {
  * Every page: skip link, header, one <main id="main"> and footer. Pages render their content
  * only — no <main> of their own (one main landmark per page; the skip link targets it).
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The header shows a signed-in writer their workspace; a failed session check shows visitor links.
+  const user = await getCurrentUser().catch(() => null);
   return (
     // The theme script may set data-theme on <html> before React hydrates.
     <html lang="en" suppressHydrationWarning>
@@ -39,7 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <SkipLink />
-        <SiteHeader />
+        <SiteHeader actions={user ? <WorkspaceLinks /> : undefined} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -75,6 +75,9 @@ test("sign up, verify, sign in: the dashboard teaches the first steps", async ({
   }).toPass({ intervals: [15_000], timeout: 90_000 });
   await expect(page.getByTestId("signed-in-as")).toContainText(writer.email);
   await expect(page).toHaveTitle(/Dashboard/);
+  // The header leads a signed-in writer to the workspace, not to "Sign in / Create account".
+  await expect(page.getByTestId("nav-editor")).toHaveAttribute("href", "/editor");
+  await expect(page.getByTestId("nav-sign-in")).toHaveCount(0);
 
   const empty = page.getByTestId("dashboard-empty");
   await expect(empty).toBeVisible();
