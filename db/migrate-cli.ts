@@ -1,14 +1,11 @@
 import { getEnv } from "@/lib/env";
-import { closeDatabase, getDatabase } from "./client";
-import { runMigrations } from "./migrate";
+import { applyMigrationsAndClose } from "./migrate";
 
 // `npm run db:migrate`: applies db/migrations to DATABASE_URL, or to the embedded PGlite when unset.
 // Stop the app first in embedded mode: one process at a time may open a PGlite folder.
 async function main() {
   const env = getEnv();
-  const handle = await getDatabase();
-  await runMigrations(handle);
-  await closeDatabase();
+  await applyMigrationsAndClose();
   console.log(`Migrations applied (${env.mode === "embedded" ? `PGlite in ${env.dataDir}` : "DATABASE_URL"}).`);
 }
 

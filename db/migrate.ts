@@ -4,7 +4,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import type { DatabaseHandle } from "./client";
+import { closeDatabase, getDatabase, type DatabaseHandle } from "./client";
 
 /** Committed SQL from drizzle-kit; resolved from the working directory so the standalone image finds it too. */
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -24,5 +24,14 @@ export async function runMigrations(handle: DatabaseHandle, folder: string = mig
     });
   } finally {
     await handle.query(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
+  }
+}
+
+/** Applies the migrations to the configured database and closes it (`npm run db:migrate`, `--migrate`). */
+export async function applyMigrationsAndClose(): Promise<void> {
+  try {
+    await runMigrations(await getDatabase());
+  } finally {
+    await closeDatabase();
   }
 }

@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { logger } from "@/lib/logger";
 import { scrubString } from "@/lib/sentry-scrub";
+import { internalErrorBody } from "@/lib/internal-error-body";
 import { getRequestContext } from "@/lib/server/request-context";
 
 /**
@@ -156,14 +157,6 @@ function knownError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-function internalBody(requestId: string | undefined): ErrorBody {
-  return {
-    code: "internal_error",
-    message: requestId
-      ? `Something went wrong on our side. Reference: ${requestId}`
-      : "Something went wrong on our side. Please try again.",
-  };
-}
 
 /** Forwards unexpected errors to error reporting (Sentry registers one when SENTRY_DSN is set). */
 export type UnexpectedErrorReporter = (error: unknown, context: { requestId?: string }) => void;
@@ -199,7 +192,7 @@ function reportUnexpected(error: unknown, requestId: string | undefined): ErrorB
   } catch (reportError) {
     logger.warn({ err: reportError }, "error reporter failed");
   }
-  return internalBody(requestId);
+  return internalErrorBody(requestId);
 }
 
 /** The HTTP answer for any thrown value. */

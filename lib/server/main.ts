@@ -5,7 +5,7 @@ import path from "node:path";
 import nextEnv from "@next/env";
 import next from "next";
 import { closeDatabase, getDatabase } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { applyMigrationsAndClose, runMigrations } from "@/db/migrate";
 import { recordAuditEvent } from "@/db/queries/audit";
 import { startInProcessJobs } from "@/inngest/in-process";
 import { ConfigError, getEnv, type Env } from "@/lib/env";
@@ -72,8 +72,7 @@ async function main(): Promise<void> {
 
   // `--migrate`: apply migrations and exit (the image has no npm scripts).
   if (process.argv.includes("--migrate")) {
-    await runMigrations(await getDatabase());
-    await closeDatabase();
+    await applyMigrationsAndClose();
     logger.info({ mode: env.mode }, "migrations applied");
     logger.flush();
     process.exit(0);
@@ -112,18 +111,8 @@ async function main(): Promise<void> {
   );
   server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(env.PORT, env.HOSTNAME, () => resolve());
-  });
-  logger.info({ url: env.AUTH_URL, port: env.PORT }, "Penprint is listening");
-  await app.prepare();
-  prepared = true;
-
-  await migrating;
-  // Without Inngest the same jobs run here on the same schedules (not against an unmigrated database).
-  const jobs = env.INNGEST_SIGNING_KEY || !readiness.migrated ? undefined : startInProcessJobs();
-
+  // Signals are handled from the start: a stop during migrations or Next's preparation still closes PGlite.
+  let jobs: ReturnType<typeof startInProcessJobs> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -139,6 +128,7 @@ async function main(): Promise<void> {
     await jobs?.stop();
     await closeRedis().catch(() => undefined);
     if (env.SENTRY_DSN) await flushSentry();
+    await migrating;
     await closeDatabase().catch((error: unknown) => logger.error({ err: error }, "database close failed"));
     logger.info("stopped");
     logger.flush();
@@ -146,6 +136,18 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOSTNAME, () => resolve());
+  });
+  logger.info({ url: env.AUTH_URL, port: env.PORT }, "Penprint is listening");
+  await app.prepare();
+  prepared = true;
+
+  await migrating;
+  // Without Inngest the same jobs run here on the same schedules (not against an unmigrated database).
+  if (!stopping) jobs = env.INNGEST_SIGNING_KEY || !readiness.migrated ? undefined : startInProcessJobs();
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { AuditEventInput } from "@/db/queries/audit";
+import { internalErrorBody } from "@/lib/internal-error-body";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics";
 import { clientIp } from "./client-ip";
@@ -78,11 +79,7 @@ export function createRequestListener({ handle, routes, trustProxy, recordAudit 
         }
         res.statusCode = 500;
         res.setHeader("content-type", "application/json");
-        res.end(
-          JSON.stringify({
-            error: { code: "internal_error", message: `Something went wrong on our side. Reference: ${context.requestId}` },
-          }),
-        );
+        res.end(JSON.stringify({ error: internalErrorBody(context.requestId) }));
       });
     });
   };
