@@ -8,6 +8,7 @@ export type { Verdict, Abstention, AbstentionReason } from "./verdict";
 export { FEATURES } from "./features/registry";
 export type { FeatureDef } from "./features/registry";
 export { DEFAULT_WEIGHTS } from "./detector";
+export { MACHINE_NORMS, machineBand, quantileAt } from "./machine-norms";
 export type { DetectorWeights } from "./detector";
 // Fingerprints, comparison and attribution (authorship).
 export { buildFingerprint, addSample, removeSample, parseFingerprint, serializeFingerprint, fingerprintConfidence, confidenceLevel, REGISTERS, FINGERPRINT_SCHEMA_VERSION } from "./fingerprint";
