@@ -41,6 +41,10 @@ export const envSchema = z.object({
     .transform((value) => value.replace(/\/+$/, "")),
   OLLAMA_MODEL: z.string().trim().min(1).default("llama3.1:8b"),
   OLLAMA_EMBED_MODEL: optionalString,
+  /** Longest wait for a rewrite's first token, and between two tokens (a cold model loads slowly). */
+  OLLAMA_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  REWRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  REWRITE_MAX_WORDS: z.coerce.number().int().min(50).max(50_000).default(2000),
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_BASE_URL: optionalUrl(["http:", "https:"], "the self-hosted Inngest server"),
