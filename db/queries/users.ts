@@ -141,6 +141,16 @@ export async function setUserName(
   return rows.length === 1;
 }
 
+/** The writer's preferred rewrite model (null: the instance's OLLAMA_MODEL). */
+export async function setUserOllamaModel(
+  { userId, model }: { userId: string; model: string | null },
+  db?: Database,
+): Promise<boolean> {
+  const conn = db ?? (await getDb());
+  const rows = await conn.update(users).set({ ollamaModel: model, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id });
+  return rows.length === 1;
+}
+
 /**
  * Deletes the account and, by cascade, every row that belongs to it. Audit events survive with only
  * the action and time: the user reference, address, request id, target and metadata are cleared.
