@@ -89,7 +89,7 @@ export default async function FingerprintPage() {
         </ul>
       </section>
       <section aria-labelledby="chart-h" className={styles.stack}>
-        <h2 id="chart-h">Your most distinctive features, against human writing</h2>
+        <h2 id="chart-h">Your most distinctive features, against human and machine writing</h2>
         <FeatureChart positions={chart} />
       </section>
       <section aria-labelledby="drift-h" className={styles.stack}>
