@@ -1,0 +1,70 @@
+import type { Database } from "@/db/client";
+import { getUserById } from "@/db/queries/users";
+import { AppError, unavailable } from "@/lib/errors";
+import { pullCommand, rewriteErrorMessage } from "./errors";
+import { listInstalledModels, sameModel, type InstalledModel } from "./ollama";
+
+/** Seconds a client should wait before asking again when Ollama is down or lacks the model. */
+export const OLLAMA_RETRY_AFTER_SECONDS = 10;
+
+export const ollamaUnreachable = (cause?: unknown) =>
+  new AppError({
+    status: 503,
+    code: "ollama_unreachable",
+    message: rewriteErrorMessage("ollama_unreachable"),
+    retryAfterSeconds: OLLAMA_RETRY_AFTER_SECONDS,
+    ...(cause !== undefined ? { cause } : {}),
+  });
+
+export const modelNotFound = (model: string) =>
+  unavailable(OLLAMA_RETRY_AFTER_SECONDS, rewriteErrorMessage("model_not_found", { model }), "model_not_found");
+
+/** The installed models, or 503 ollama_unreachable. */
+export async function installedModelsOr503({ baseUrl, signal }: { baseUrl: string; signal?: AbortSignal }): Promise<InstalledModel[]> {
+  try {
+    return await listInstalledModels({ baseUrl, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    throw ollamaUnreachable(error);
+  }
+}
+
+/** The writer's pick (users.ollamaModel) or the instance default. */
+export async function selectedModel({ userId, defaultModel, db }: { userId: string; defaultModel: string; db?: Database }): Promise<string> {
+  const user = await getUserById({ userId }, db);
+  return user?.ollamaModel ?? defaultModel;
+}
+
+/**
+ * The model a rewrite will use, checked against /api/tags now: a model removed since it was picked
+ * gives 503 model_not_found with the `ollama pull` command, a silent Ollama 503 ollama_unreachable.
+ */
+export async function usableModel(
+  { userId, baseUrl, defaultModel, db, signal }: { userId: string; baseUrl: string; defaultModel: string; db?: Database; signal?: AbortSignal },
+): Promise<string> {
+  const [model, installed] = await Promise.all([
+    selectedModel({ userId, defaultModel, ...(db ? { db } : {}) }),
+    installedModelsOr503({ baseUrl, ...(signal ? { signal } : {}) }),
+  ]);
+  if (!installed.some((m) => sameModel(m.name, model))) throw modelNotFound(model);
+  return model;
+}
+
+export interface ModelsOverview {
+  models: InstalledModel[];
+  selected: string;
+  defaultModel: string;
+  selectedAvailable: boolean;
+}
+
+/** GET /api/v1/models: what Ollama has, and which one this writer's rewrites use. */
+export async function modelsOverview(
+  { userId, baseUrl, defaultModel, db }: { userId: string; baseUrl: string; defaultModel: string; db?: Database },
+): Promise<ModelsOverview> {
+  const [selected, models] = await Promise.all([
+    selectedModel({ userId, defaultModel, ...(db ? { db } : {}) }),
+    installedModelsOr503({ baseUrl }),
+  ]);
+  return { models, selected, defaultModel, selectedAvailable: models.some((m) => sameModel(m.name, selected)) };
+}
+
+export { pullCommand };
