@@ -159,6 +159,21 @@ describe.each(testEngines)("schema and migrations on $title", ({ skip, create })
     await db().insert(users).values({ email: "case2@example.org", passwordHash: "z" });
   });
 
+  it.skipIf(skip)("lets a job's analysis row wait without a result, but never calls one ready without it", async () => {
+    const user = await seedUser(db());
+    const base = { userId: user.id, title: "long", text: "words", textHash: "h", engineVersion: "1", wordCount: 1 };
+    const [queued] = await db().insert(analyses).values({ ...base, status: "queued", progress: 0 }).returning();
+    expect(queued).toMatchObject({ status: "queued", progress: 0, verdict: null, aiProbability: null, result: null, error: null });
+    // A row saved the old way (no status given) is ready and complete.
+    const [plain] = await db().insert(analyses).values({ ...base, verdict: "human", aiProbability: 0.1, result: {} }).returning();
+    expect(plain).toMatchObject({ status: "ready", progress: 1 });
+
+    expect(pgErrorCode(await failure(db().insert(analyses).values({ ...base, status: "ready" })))).toBe("23514");
+    expect(pgErrorCode(await failure(db().update(analyses).set({ status: "ready" }).where(eq(analyses.id, queued!.id))))).toBe("23514");
+    expect(pgErrorCode(await failure(db().insert(analyses).values({ ...base, status: "running", progress: 1.5 })))).toBe("23514");
+    expect(pgErrorCode(await failure(db().insert(analyses).values({ ...base, status: "running", progress: -0.1 })))).toBe("23514");
+  });
+
   it.skipIf(skip)("refuses rows pointing at a user that does not exist", async () => {
     const error = await failure(
       db().insert(sessions).values({ userId: "00000000-0000-4000-8000-000000000000", expiresAt: new Date() }),

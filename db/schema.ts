@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -24,6 +25,8 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "dat
 
 export const userRole = pgEnum("user_role", ["admin", "writer"]);
 export const writingRegister = pgEnum("writing_register", ["essay", "email", "fiction", "academic", "other"]);
+/** An analysis is `ready` when saved in the request; long texts go `queued` → `running` → `ready` or `failed` in a job. */
+export const analysisStatus = pgEnum("analysis_status", ["queued", "running", "ready", "failed"]);
 
 export const users = pgTable(
   "users",
@@ -180,18 +183,31 @@ export const analyses = pgTable(
     text: text("text").notNull(),
     textHash: text("text_hash").notNull(),
     engineVersion: text("engine_version").notNull(),
-    verdict: text("verdict").notNull(),
-    aiProbability: real("ai_probability").notNull(),
+    /** Verdict, probability and result exist once the analysis is ready (null while a job works on it). */
+    verdict: text("verdict"),
+    aiProbability: real("ai_probability"),
     wordCount: integer("word_count").notNull(),
-    result: jsonb("result").notNull(),
+    result: jsonb("result"),
     /** Saved analyses stay until the writer deletes them; unsaved ones expire after ANALYSIS_RETENTION_DAYS. */
     saved: boolean("saved").notNull().default(false),
+    status: analysisStatus("status").notNull().default("ready"),
+    /** Share of the job done, 0..1 (1 for a ready analysis). */
+    progress: real("progress").notNull().default(1),
+    /** Why a job failed, in words for the writer. */
+    error: text("error"),
     createdAt: createdAt(),
   },
   (t) => [
     index("analyses_user_created_idx").on(t.userId, t.createdAt),
     index("analyses_user_hash_idx").on(t.userId, t.textHash),
     index("analyses_unsaved_created_idx").on(t.saved, t.createdAt),
+    // Retention finds failed and abandoned job rows by status and age.
+    index("analyses_status_created_idx").on(t.status, t.createdAt),
+    check("analyses_progress_range", sql`${t.progress} >= 0 and ${t.progress} <= 1`),
+    check(
+      "analyses_ready_has_result",
+      sql`${t.status} <> 'ready' or (${t.verdict} is not null and ${t.aiProbability} is not null and ${t.result} is not null)`,
+    ),
   ],
 );
 
@@ -238,6 +254,7 @@ export type Session = typeof sessions.$inferSelect;
 export type WritingSample = typeof writingSamples.$inferSelect;
 export type Fingerprint = typeof fingerprints.$inferSelect;
 export type Analysis = typeof analyses.$inferSelect;
+export type AnalysisStatus = (typeof analysisStatus.enumValues)[number];
 export type Draft = typeof drafts.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Register = (typeof writingRegister.enumValues)[number];

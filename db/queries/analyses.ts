@@ -1,21 +1,25 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "../client";
-import { analyses, type Analysis } from "../schema";
+import { analyses, type Analysis, type AnalysisStatus } from "../schema";
 
 export type AnalysisSummary = Omit<Analysis, "text" | "result" | "userId"> & { preview: string };
 
-export interface NewAnalysis {
+/** An analysis with its result: what reopening, exporting and reports need. */
+export type ReadyAnalysis = Analysis & { status: "ready"; verdict: string; aiProbability: number; result: unknown };
+
+export const isReadyAnalysis = (row: Analysis): row is ReadyAnalysis =>
+  row.status === "ready" && row.verdict !== null && row.aiProbability !== null && row.result !== null;
+
+/** A finished analysis, or a row a background job will fill in (`queued`, no verdict or result yet). */
+export type NewAnalysis = {
   userId: string;
   title: string;
   text: string;
   textHash: string;
   engineVersion: string;
-  verdict: string;
-  aiProbability: number;
   wordCount: number;
-  result: unknown;
   saved: boolean;
-}
+} & ({ status?: "ready"; verdict: string; aiProbability: number; result: unknown } | { status: "queued"; progress: 0 });
 
 export async function createAnalysis(input: NewAnalysis, db?: Database): Promise<Analysis> {
   const conn = db ?? (await getDb());
@@ -71,6 +75,9 @@ export async function listAnalyses(filters: AnalysisFilters, db?: Database): Pro
       aiProbability: analyses.aiProbability,
       wordCount: analyses.wordCount,
       saved: analyses.saved,
+      status: analyses.status,
+      progress: analyses.progress,
+      error: analyses.error,
       createdAt: analyses.createdAt,
       preview: sql<string>`left(${analyses.text}, 200)`,
     })
@@ -106,4 +113,70 @@ export async function countSavedAnalyses({ userId }: { userId: string }, db?: Da
     .from(analyses)
     .where(and(eq(analyses.userId, userId), eq(analyses.saved, true)));
   return row?.n ?? 0;
+}
+
+export interface AnalysisJobState {
+  id: string;
+  status: AnalysisStatus;
+  progress: number;
+  error: string | null;
+  wordCount: number;
+}
+
+/** Where a writer's analysis stands (for polling while a job runs). */
+export async function getAnalysisJobState({ id, userId }: { id: string; userId: string }, db?: Database): Promise<AnalysisJobState | null> {
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .select({ id: analyses.id, status: analyses.status, progress: analyses.progress, error: analyses.error, wordCount: analyses.wordCount })
+    .from(analyses)
+    .where(and(eq(analyses.id, id), eq(analyses.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A job's row, unless the job is over (ready/failed), the row was deleted, or it belongs to someone else. */
+const pendingRow = (id: string, userId: string) =>
+  and(eq(analyses.id, id), eq(analyses.userId, userId), or(eq(analyses.status, "queued"), eq(analyses.status, "running")));
+
+/** Records a job's progress; false when the row is gone or no longer pending (the job should stop). */
+export async function setAnalysisProgress(
+  { id, userId, progress }: { id: string; userId: string; progress: number },
+  db?: Database,
+): Promise<boolean> {
+  const conn = db ?? (await getDb());
+  const rows = await conn
+    .update(analyses)
+    .set({ status: "running", progress: Math.min(1, Math.max(0, progress)) })
+    .where(pendingRow(id, userId))
+    .returning({ id: analyses.id });
+  return rows.length > 0;
+}
+
+/** Stores a job's finished analysis; false when the row is gone or no longer pending. */
+export async function completeAnalysis(
+  { id, userId, engineVersion, verdict, aiProbability, wordCount, result }: {
+    id: string;
+    userId: string;
+    engineVersion: string;
+    verdict: string;
+    aiProbability: number;
+    wordCount: number;
+    result: unknown;
+  },
+  db?: Database,
+): Promise<boolean> {
+  const conn = db ?? (await getDb());
+  const rows = await conn
+    .update(analyses)
+    .set({ status: "ready", progress: 1, error: null, engineVersion, verdict, aiProbability, wordCount, result })
+    .where(pendingRow(id, userId))
+    .returning({ id: analyses.id });
+  return rows.length > 0;
+}
+
+/** Marks a job's analysis failed with a message for the writer; false when the row is gone or finished. */
+export async function failAnalysis({ id, userId, error }: { id: string; userId: string; error: string }, db?: Database): Promise<boolean> {
+  const conn = db ?? (await getDb());
+  const rows = await conn.update(analyses).set({ status: "failed", error }).where(pendingRow(id, userId)).returning({ id: analyses.id });
+  return rows.length > 0;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Analysis as AnalysisRow } from "@/db/schema";
+import type { ReadyAnalysis as AnalysisRow } from "@/db/queries/analyses";
 import { DEFAULT_WEIGHTS } from "@/lib/analysis";
 
 /**

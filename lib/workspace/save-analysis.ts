@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@/db/client";
-import { createAnalysis } from "@/db/queries/analyses";
-import type { Analysis as AnalysisRow } from "@/db/schema";
+import { createAnalysis, isReadyAnalysis, type ReadyAnalysis } from "@/db/queries/analyses";
 import { analyze, ENGINE_VERSION, wordCount, type Analysis } from "@/lib/analysis";
 import { createCache, type JsonCache } from "@/lib/cache";
 import { registerUserCacheCleaner } from "@/lib/auth/user-caches";
@@ -43,7 +42,7 @@ export async function analyzeCached(
  */
 export async function saveAnalysis(
   { userId, text, title, cache, db }: { userId: string; text: string; title?: string | null; cache?: JsonCache; db?: Database },
-): Promise<{ row: AnalysisRow; cached: boolean }> {
+): Promise<{ row: ReadyAnalysis; cached: boolean }> {
   if (text.trim() === "") throw new AppError({ status: 422, code: "empty_text", message: "There is no text to analyse.", fields: { text: "Write or paste some text first." } });
   if (wordCount(text) > MAX_SYNC_ANALYSIS_WORDS) {
     throw new AppError({
@@ -68,5 +67,6 @@ export async function saveAnalysis(
     },
     db,
   );
+  if (!isReadyAnalysis(row)) throw new Error("a saved analysis came back without its result");
   return { row, cached };
 }

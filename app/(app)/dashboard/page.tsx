@@ -11,6 +11,7 @@ import { fingerprintSummaries } from "@/lib/workspace/fingerprint-summary";
 import { signOutAction } from "../../(auth)/actions";
 import workspace from "../workspace.module.css";
 import styles from "./dashboard.module.css";
+import { pendingAnalysisWords } from "@/lib/workspace/analysis-state";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -99,7 +100,10 @@ export default async function DashboardPage() {
                 <li key={a.id} className={workspace.item} data-testid="dashboard-analysis">
                   <Link href={`/history/${a.id}`} className={styles.title}>{a.title || "Untitled analysis"}</Link>
                   <p className={workspace.meta}>
-                    {VERDICT_LABELS[a.verdict] ?? a.verdict} ({Math.round(a.aiProbability * 100)} % machine-like) · {plural(a.wordCount, "word")} ·{" "}
+                    {a.verdict === null || a.aiProbability === null
+                      ? pendingAnalysisWords(a)
+                      : `${VERDICT_LABELS[a.verdict] ?? a.verdict} (${Math.round(a.aiProbability * 100)} % machine-like)`}{" "}
+                    · {plural(a.wordCount, "word")} ·{" "}
                     {formatDate(a.createdAt)}
                   </p>
                 </li>

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/require-user";
 import { analysisListQuerySchema } from "@/app/api/v1/analyses/schema";
 import styles from "../workspace.module.css";
 import { listHistory } from "@/lib/workspace/history";
+import { pendingAnalysisWords } from "@/lib/workspace/analysis-state";
 
 export const metadata: Metadata = { title: "History" };
 export const dynamic = "force-dynamic";
@@ -108,10 +109,19 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                 <td>
                   <Link href={`/history/${a.id}`}>{a.title}</Link>
                 </td>
-                <td>
-                  <span className={styles.badge}>{a.verdict}</span>
+                <td data-status={a.status}>
+                  {a.verdict !== null ? (
+                    <span className={styles.badge}>{a.verdict}</span>
+                  ) : (
+                    <>
+                      <span className={styles.badge}>{pendingAnalysisWords(a)}</span>
+                      {a.status === "running" || a.status === "queued" ? (
+                        <progress max={1} value={a.progress} aria-label={`${a.title}: analysis progress`} style={{ display: "block" }} />
+                      ) : null}
+                    </>
+                  )}
                 </td>
-                <td>{Math.round(a.aiProbability * 100)} %</td>
+                <td>{a.aiProbability !== null ? `${Math.round(a.aiProbability * 100)} %` : "—"}</td>
                 <td>{a.wordCount.toLocaleString("en-US")}</td>
                 <td>
                   <time dateTime={a.createdAt.toISOString()}>{a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
-import { getAnalysis } from "@/db/queries/analyses";
+import { getAnalysis, isReadyAnalysis } from "@/db/queries/analyses";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { EXPORT_FORMATS } from "@/lib/workspace/export-analysis";
+import { AnalysisJobProgress } from "../../analysis-job-progress";
 import { HeatMap, type HeatSentence } from "../../heat-map";
 import styles from "../../workspace.module.css";
 import { DeleteAnalysis } from "./delete-analysis";
@@ -30,6 +31,28 @@ export default async function SavedAnalysisPage({ params }: { params: Promise<{ 
   if (!z.string().uuid().safeParse(id).success) notFound();
   const analysis = await getAnalysis({ id, userId: user.id });
   if (!analysis) notFound();
+  if (!isReadyAnalysis(analysis)) {
+    // A long document still being analysed by its job, or one whose job failed.
+    return (
+      <Container className={styles.page}>
+        <header>
+          <p className={styles.meta}>
+            <Link href="/history">← History</Link>
+          </p>
+          <h1 className={styles.heading}>{analysis.title}</h1>
+          <p className={styles.lead}>
+            Saved {analysis.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {analysis.wordCount.toLocaleString("en-US")} words
+          </p>
+        </header>
+        <AnalysisJobProgress
+          initial={{ id: analysis.id, status: analysis.status, progress: analysis.progress, error: analysis.error }}
+          words={analysis.wordCount}
+          whenReady="refresh"
+        />
+        <DeleteAnalysis id={analysis.id} />
+      </Container>
+    );
+  }
   const stored = storedSchema.catch({ sentences: [], reasons: [] }).parse(analysis.result);
   const sentences: HeatSentence[] = stored.sentences;
 
