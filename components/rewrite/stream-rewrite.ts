@@ -56,12 +56,8 @@ export async function streamRewrite(
 
 async function refusal(response: Response): Promise<RewriteOutcome> {
   const retryAfter = Number(response.headers.get("retry-after"));
-  let body: { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null = null;
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    body = null;
-  }
+  type ErrorBody = { error?: { code?: string; message?: string; fields?: Record<string, string> } };
+  const body = (await response.json().catch(() => null)) as ErrorBody | null;
   return {
     kind: "refused",
     status: response.status,

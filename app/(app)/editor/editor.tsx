@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/button";
+import { RewritePanel } from "@/components/rewrite/rewrite-panel";
 import forms from "@/components/forms/forms.module.css";
 import { analyze, segment, type Analysis } from "@/lib/analysis";
 import type { Fingerprint, Register } from "@/lib/analysis/fingerprint";
@@ -69,6 +70,7 @@ export function Editor({
   const [scope, setScope] = useState(scopes.includes("overall") ? "overall" : (scopes[0] ?? ""));
   const [notice, setNotice] = useState<{ kind: "error" | "done"; text: string; href?: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
 
   const analysedText = analysis ? deferredText : "";
   // Segmented once for both panels below.
@@ -129,6 +131,7 @@ export function Editor({
             Your text
           </label>
           <textarea
+            ref={textRef}
             id={`${id}-text`}
             className={`${forms.input} ${local.textarea}`}
             value={text}
@@ -173,6 +176,7 @@ export function Editor({
             {notice.text} {notice.href ? <Link href={notice.href}>Open it in History</Link> : null}
           </p>
         ) : null}
+        <RewritePanel textareaRef={textRef} text={text} onTextChange={(t) => change({ text: t })} fingerprintScopes={scopes} scope={scope} />
       </section>
 
       <section aria-labelledby={`${id}-result`} className={styles.stack} data-testid="editor-analysis">
