@@ -13,6 +13,8 @@ import { HeatMap } from "../heat-map";
 import { errorMessage } from "../samples/registers";
 import styles from "../workspace.module.css";
 import local from "./editor.module.css";
+import { ConflictPanel } from "./conflict-panel";
+import { keepCaret } from "./keep-caret";
 import { useAutosave, type DraftState, type SaveStatus } from "./use-autosave";
 
 const ANALYSIS_DELAY_MS = 250;
@@ -65,7 +67,16 @@ export function Editor({
   const [text, setText] = useState(initialDraft?.text ?? "");
   const deferredText = useDeferredValue(text);
   const { analysis, ms } = useLiveAnalysis(deferredText);
-  const { status, message, schedule } = useAutosave({ initial: initialDraft, enabled: canSave });
+  const { status, message, info, conflict, resolve, schedule } = useAutosave({
+    initial: initialDraft,
+    enabled: canSave,
+    // A merge with edits from another device replaced the text: show it, caret kept by its words.
+    onRemote: (next) => {
+      keepCaret(textRef.current, next.from, next.text);
+      setTitle(next.title);
+      setText(next.text);
+    },
+  });
   const scopes = Object.keys(fingerprints);
   const [scope, setScope] = useState(scopes.includes("overall") ? "overall" : (scopes[0] ?? ""));
   const [notice, setNotice] = useState<{ kind: "error" | "done"; text: string; href?: string } | null>(null);
@@ -124,7 +135,7 @@ export function Editor({
           <label className={forms.label} htmlFor={`${id}-title`}>
             Title
           </label>
-          <input id={`${id}-title`} className={forms.input} value={title} maxLength={200} onChange={(e) => change({ title: e.target.value })} data-testid="editor-title" />
+          <input id={`${id}-title`} className={forms.input} value={title} maxLength={200} readOnly={conflict !== null} onChange={(e) => change({ title: e.target.value })} data-testid="editor-title" />
         </div>
         <div className={forms.field}>
           <label className={forms.label} htmlFor={`${id}-text`}>
@@ -135,6 +146,7 @@ export function Editor({
             id={`${id}-text`}
             className={`${forms.input} ${local.textarea}`}
             value={text}
+            readOnly={conflict !== null}
             onChange={(e) => change({ text: e.target.value })}
             placeholder="Type or paste here, or open a file."
             data-testid="editor-text"
@@ -166,11 +178,15 @@ export function Editor({
         <p role="status" className={styles.meta} data-testid="autosave-status" data-status={status}>
           {SAVE_WORDS[status]}
         </p>
+        <p role="status" className={styles.meta} data-testid="autosave-merged">
+          {info}
+        </p>
         {message ? (
           <p role="alert" className={forms.alert}>
             {message}
           </p>
         ) : null}
+        {conflict ? <ConflictPanel conflict={conflict} onResolve={resolve} /> : null}
         {notice ? (
           <p role={notice.kind === "error" ? "alert" : "status"} className={notice.kind === "error" ? forms.alert : forms.success} data-testid="editor-notice">
             {notice.text} {notice.href ? <Link href={notice.href}>Open it in History</Link> : null}
