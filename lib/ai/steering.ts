@@ -24,13 +24,13 @@ export interface SteeringOptions {
   profile?: VoiceProfile;
 }
 
-const MARK_NAMES: Record<PunctuationMark, [string, string]> = {
-  dash: ["dashes (—)", "dashes"],
-  semicolon: ["semicolons", "semicolons"],
-  parenthesis: ["parentheses", "parentheses"],
-  colon: ["colons", "colons"],
-  exclamation: ["exclamation marks", "exclamation marks"],
-  question: ["questions", "questions"],
+const MARK_NAMES: Record<PunctuationMark, string> = {
+  dash: "dashes (—)",
+  semicolon: "semicolons",
+  parenthesis: "parentheses",
+  colon: "colons",
+  exclamation: "exclamation marks",
+  question: "questions",
 };
 
 const one = (x: number) => (x >= 10 ? Math.round(x).toString() : x.toFixed(1));
@@ -39,8 +39,8 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 function punctuationDirectives(p: VoiceProfile["punctuation"]): string[] {
   const out: string[] = [];
   for (const [mark, { writer, typical }] of Object.entries(p) as [PunctuationMark, { writer: number; typical: number }][]) {
-    const [name] = MARK_NAMES[mark];
-    if (writer < 0.05) out.push(`Do not use ${name}: this writer never does.`);
+    const name = MARK_NAMES[mark];
+    if (writer < 0.05) out.push(`Avoid ${name}: this writer never uses them.`);
     else if (typical > 0 && writer >= typical * 1.6) out.push(`Use ${name} freely — about ${one(writer)} per 1,000 words, more than most writers.`);
     else if (typical > 0 && writer <= typical * 0.5) out.push(`Use ${name} sparingly — about ${one(writer)} per 1,000 words.`);
   }
@@ -73,6 +73,12 @@ export function voiceDirectives(p: VoiceProfile): string[] {
   return d;
 }
 
+/** The engine's list of overused words without inflections (delve, not delves, delved, delving). */
+export function overusedWords(limit: number): string[] {
+  const all = [...EXCESS_VOCABULARY].filter((w) => !w.includes("-"));
+  return all.filter((w) => !all.some((base) => base !== w && base.length >= 4 && w.startsWith(base.replace(/e$/, "")))).slice(0, limit);
+}
+
 /** Directives toward ordinary human prose, from the medians of the engine's human norms. */
 export function plainDirectives(): string[] {
   const levels = DEFAULT_WEIGHTS.quantileLevels;
@@ -90,7 +96,7 @@ export function plainDirectives(): string[] {
   }
   if (contractions !== undefined) d.push(`Use contractions where they sound natural (people write about ${one(contractions)} per 100 words).`);
   if (transitions !== undefined) d.push(`Use few connective words like "moreover", "furthermore", "additionally" (people use about ${transitions.toFixed(2)} per sentence); let the order of ideas carry the logic.`);
-  d.push(`Avoid words that machine-written text overuses: ${[...EXCESS_VOCABULARY].filter((w) => !w.includes("-")).slice(0, 30).join(", ")}.`);
+  d.push(`Avoid words that machine-written text overuses: ${overusedWords(30).join(", ")}.`);
   d.push(`Avoid stock phrases: ${RHETORIC.slice(0, 12).map((p) => `"${p}"`).join(", ")}.`);
   d.push("Prefer concrete, specific wording over abstract summary; do not add a concluding summary sentence.");
   return d;
@@ -107,13 +113,14 @@ const LENGTH: Record<LengthOption, string> = {
   longer: "Make it somewhat longer (about a quarter) by spelling out what is implied, without inventing facts.",
 };
 
-const REGISTER_NAMES: Record<RewriteRegister, string> = {
-  overall: "writing",
-  essay: "essay",
-  email: "email",
-  fiction: "fiction",
-  academic: "academic writing",
-  other: "writing",
+// How each register is named in the prompt: "their own …" and "a piece of …".
+const REGISTER_NAMES: Record<RewriteRegister, [string, string]> = {
+  overall: ["writing", "a piece of writing"],
+  essay: ["essay", "an essay"],
+  email: ["email", "an email"],
+  fiction: ["fiction", "a piece of fiction"],
+  academic: ["academic writing", "a piece of academic writing"],
+  other: ["writing", "a piece of writing"],
 };
 
 export function buildSystemPrompt(o: SteeringOptions): string {
@@ -121,7 +128,7 @@ export function buildSystemPrompt(o: SteeringOptions): string {
   if (o.mode === "voice") {
     if (!o.profile) throw new Error("voice mode needs the writer's profile");
     lines.push(
-      `You are an editor helping a writer revise their own ${REGISTER_NAMES[o.register]} so that it sounds like them — their rhythm, punctuation and word choice, as measured from their own samples.`,
+      `You are an editor helping a writer revise their own ${REGISTER_NAMES[o.register][0]} so that it sounds like them — their rhythm, punctuation and word choice, as measured from their own samples.`,
       "",
       "The writer's habits:",
       ...voiceDirectives(o.profile).map((d) => `- ${d}`),
@@ -132,7 +139,7 @@ export function buildSystemPrompt(o: SteeringOptions): string {
     }
   } else {
     lines.push(
-      `You are an editor making a piece of ${REGISTER_NAMES[o.register]} read like natural, human prose rather than machine-generated text, while keeping it the writer's.`,
+      `You are an editor making ${REGISTER_NAMES[o.register][1]} read like natural, human prose rather than machine-generated text, while keeping it the writer's.`,
       "",
       "Guidelines:",
       ...plainDirectives().map((d) => `- ${d}`),

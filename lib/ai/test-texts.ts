@@ -1,0 +1,20 @@
+// Two invented writers with opposite habits, for the steering and rewrite tests (no corpus files).
+
+/** Casual: contractions, dashes, sentences opening with But/So, short sentences, plain words. */
+export const CASUAL_PARAGRAPHS = [
+  `I didn't plan to keep bees. It just happened — a neighbour moved away and left two hives at the bottom of the garden, and somebody had to look after them. So I did. But I'd no idea what I was doing, and the bees knew it. They're patient animals, mostly. They'll forgive a slow hand. They won't forgive a clumsy one, and I was clumsy for a whole summer.`,
+  `The first sting hurt more than I'd expected — a hot, stupid ache that went on for hours. But it taught me to move slowly. So I slowed down. I stopped wearing the gloves, which made me careless, and I started watching the entrance of the hive instead of the sky. You can read a lot from the entrance. Busy means fine. Quiet means something's wrong, and you'd better find out what.`,
+  `By August I'd learned to lift a frame without thinking. It's a small thing — a wooden rectangle, heavy with honey — but it felt like a skill. But skills go as fast as they come. I didn't open the hives all winter, and in spring my hands had forgotten everything. So I started again. That's the part nobody tells you: you don't learn it once. You learn it every year.`,
+  `My sister thinks it's a hobby. It isn't, quite. It's more like a conversation that's been going on for years and that I'm only half part of. The bees don't care what I think. They'll swarm when they want to swarm. But they let me watch, and now and then they let me help — and that's enough for me, honestly. It's more than I'd get from most people.`,
+];
+
+/** Formal: no contractions, semicolons and parentheses, "however"/"moreover", long sentences, learned words. */
+export const FORMAL_PARAGRAPHS = [
+  `The administration of municipal water infrastructure presents considerable difficulties for authorities operating under constrained budgets; however, the consequences of deferred maintenance are substantially more expensive than the interventions themselves. Pipes that are not inspected deteriorate progressively (particularly in regions with acidic soil), and the eventual failures are both costly and disruptive. Moreover, the institutional knowledge required for effective maintenance is frequently concentrated in a small number of long-serving employees.`,
+  `Consequently, the question of succession planning deserves more systematic attention than it has historically received. When experienced engineers retire, their understanding of undocumented installations (valves, junctions, informal repairs) departs with them; moreover, their replacements must reconstruct that understanding through costly trial and error. It is therefore advisable that municipalities document such knowledge formally, although the administrative burden of documentation is itself considerable and should not be underestimated.`,
+  `Furthermore, the financing mechanisms available to smaller municipalities are poorly suited to long-term capital projects. Annual budgeting cycles encourage the postponement of expenditure; however, postponement merely transfers the obligation to subsequent administrations, which inherit both the deteriorated assets and the accumulated liabilities. A multi-year capital plan, approved by the council and reviewed annually, would mitigate this tendency, although it would not eliminate it entirely.`,
+  `In conclusion, the sustainability of municipal water systems depends less upon technological innovation than upon institutional continuity. Authorities that maintain accurate records, plan expenditure across several budgetary periods, and preserve the expertise of their personnel are considerably better positioned than those that do not; moreover, they are better able to respond when unforeseen failures occur. These observations are not novel; nevertheless, they are insufficiently reflected in current practice.`,
+];
+
+export const CASUAL = CASUAL_PARAGRAPHS.join("\n\n");
+export const FORMAL = FORMAL_PARAGRAPHS.join("\n\n");
