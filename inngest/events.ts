@@ -19,4 +19,9 @@ export const samplesChanged = eventType("penprint/samples.changed", {
   schema: z.object({ userId: z.string().uuid() }),
 });
 
-export const events = [jobRunRequested, samplesChanged] as const;
+/** A writer saved a document too long to analyse in the request: its queued analysis row awaits the job. */
+export const longAnalysisRequested = eventType("penprint/analysis.long-requested", {
+  schema: z.object({ analysisId: z.string().uuid(), userId: z.string().uuid() }),
+});
+
+export const events = [jobRunRequested, samplesChanged, longAnalysisRequested] as const;

@@ -1,4 +1,4 @@
-import { and, eq, lte, or } from "drizzle-orm";
+import { and, eq, lte, ne, or } from "drizzle-orm";
 import { getDb, type Database } from "../client";
 import { analyses, emailVerificationTokens, passwordResetTokens, sessions } from "../schema";
 
@@ -43,18 +43,26 @@ export async function deleteExpiredAuthRecords(
 }
 
 /**
- * Deletes unsaved analyses created `retentionDays` or more before `now` (ANALYSIS_RETENTION_DAYS);
- * saved ones stay until the writer deletes them. Uses the (saved, created_at) index.
+ * Deletes transient analyses created `retentionDays` or more before `now` (ANALYSIS_RETENTION_DAYS):
+ * unsaved ones, and job intermediates — long-document analyses that failed or whose job was
+ * abandoned (still queued or running). Saved, ready analyses stay until the writer deletes them.
+ * Uses the (saved, created_at) and (status, created_at) indexes.
  */
 export async function deleteUnsavedAnalysesOlderThan(
   { now, retentionDays, db }: { now: Date; retentionDays: number; db?: Database },
-): Promise<{ analyses: number }> {
+): Promise<{ analyses: number; jobs: number }> {
   if (!(retentionDays > 0)) throw new Error("retentionDays must be positive");
   const conn = db ?? (await getDb());
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 3_600_000);
-  const deleted = await conn
-    .delete(analyses)
-    .where(and(eq(analyses.saved, false), lte(analyses.createdAt, cutoff)))
-    .returning({ id: analyses.id });
-  return { analyses: deleted.length };
+  return conn.transaction(async (tx) => {
+    const unsaved = await tx
+      .delete(analyses)
+      .where(and(eq(analyses.saved, false), lte(analyses.createdAt, cutoff)))
+      .returning({ id: analyses.id });
+    const jobs = await tx
+      .delete(analyses)
+      .where(and(ne(analyses.status, "ready"), lte(analyses.createdAt, cutoff)))
+      .returning({ id: analyses.id });
+    return { analyses: unsaved.length, jobs: jobs.length };
+  });
 }

@@ -6,25 +6,31 @@ import { createCache, type JsonCache } from "@/lib/cache";
 import { registerUserCacheCleaner } from "@/lib/auth/user-caches";
 import { AppError } from "@/lib/errors";
 
-/** Longest text analysed inside a request; longer ones belong to a background job (not built yet). */
+/** Longest text analysed inside a request; longer ones are analysed by a background job (long-analysis.ts). */
 export const MAX_SYNC_ANALYSIS_WORDS = 20_000;
+/**
+ * Longest text analysed at all: 200,000 words (about 1.2 MB of text, within the 4 MB request body;
+ * the job takes about 2 s of one core and stores about 8 MB of results for it).
+ */
+export const MAX_ANALYSIS_WORDS = 200_000;
 /** How long a computed result is kept in the cache. */
 export const ANALYSIS_CACHE_TTL_SECONDS = 24 * 3600;
 
 export const textHash = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 let sharedCache: JsonCache | undefined;
-const analysisCache = () => (sharedCache ??= createCache({ namespace: "analysis" }));
+/** The process's cache of computed analyses (Redis when configured). */
+export const getAnalysisCache = () => (sharedCache ??= createCache({ namespace: "analysis" }));
 
 // Deleting an account clears the writer's cached results too (keys start with the user id).
-registerUserCacheCleaner("analysis", (userId) => analysisCache().deleteByPrefix(`${userId}:`));
+registerUserCacheCleaner("analysis", (userId) => getAnalysisCache().deleteByPrefix(`${userId}:`));
 
 /** Cache key: user + text hash + engine version, so an engine update never serves stale results. */
 export const analysisCacheKey = ({ userId, hash }: { userId: string; hash: string }) => `${userId}:${hash}:${ENGINE_VERSION}`;
 
 /** The engine's analysis of a text for a writer, from the cache when it was computed before. */
 export async function analyzeCached(
-  { userId, text, cache = analysisCache() }: { userId: string; text: string; cache?: JsonCache },
+  { userId, text, cache = getAnalysisCache() }: { userId: string; text: string; cache?: JsonCache },
 ): Promise<{ analysis: Analysis; hash: string; cached: boolean }> {
   const hash = textHash(text);
   const key = analysisCacheKey({ userId, hash });
@@ -36,6 +42,25 @@ export async function analyzeCached(
   return { analysis, hash, cached: false };
 }
 
+export function refuseEmpty(text: string): void {
+  if (text.trim() === "") throw new AppError({ status: 422, code: "empty_text", message: "There is no text to analyse.", fields: { text: "Write or paste some text first." } });
+}
+
+/** The title given, else the text's first words. */
+export const analysisTitle = ({ title, text }: { title?: string | null; text: string }) =>
+  title?.trim() || text.trim().split(/\s+/).slice(0, 8).join(" ").slice(0, 80);
+
+/** Texts over MAX_ANALYSIS_WORDS are refused (413) before any work. */
+export function refuseTooLong(words: number): void {
+  if (words > MAX_ANALYSIS_WORDS) {
+    throw new AppError({
+      status: 413,
+      code: "text_too_long",
+      message: `This text has ${words.toLocaleString("en-US")} words; Penprint analyses at most ${MAX_ANALYSIS_WORDS.toLocaleString("en-US")} at a time. Split it and save each part.`,
+    });
+  }
+}
+
 /**
  * Runs the engine on the server and stores text, engine version and results for the writer, so
  * the analysis reopens exactly as it was even after the engine changes.
@@ -43,19 +68,19 @@ export async function analyzeCached(
 export async function saveAnalysis(
   { userId, text, title, cache, db }: { userId: string; text: string; title?: string | null; cache?: JsonCache; db?: Database },
 ): Promise<{ row: ReadyAnalysis; cached: boolean }> {
-  if (text.trim() === "") throw new AppError({ status: 422, code: "empty_text", message: "There is no text to analyse.", fields: { text: "Write or paste some text first." } });
+  refuseEmpty(text);
   if (wordCount(text) > MAX_SYNC_ANALYSIS_WORDS) {
     throw new AppError({
       status: 413,
       code: "text_too_long",
-      message: `Texts over ${MAX_SYNC_ANALYSIS_WORDS.toLocaleString("en-US")} words cannot be saved yet; split the text and save each part.`,
+      message: `Texts over ${MAX_SYNC_ANALYSIS_WORDS.toLocaleString("en-US")} words are analysed in the background, not in one request.`,
     });
   }
   const { analysis, hash, cached } = await analyzeCached({ userId, text, ...(cache ? { cache } : {}) });
   const row = await createAnalysis(
     {
       userId,
-      title: title?.trim() || text.trim().split(/\s+/).slice(0, 8).join(" ").slice(0, 80),
+      title: analysisTitle({ title, text }),
       text,
       textHash: hash,
       engineVersion: analysis.engineVersion,

@@ -66,8 +66,9 @@ describe("/api/inngest with a signing key", () => {
     const response = await GET(new NextRequest(url, { headers: { "x-inngest-signature": inngestSignature("", signingKey) } }));
     expect(response.status).toBe(200);
     const json = (await response.json()) as Record<string, unknown>;
-    // Two scheduled jobs and the fingerprint rebuild.
-    expect(json).toMatchObject({ function_count: 3, has_signing_key: true, authentication_succeeded: true });
+    // Two scheduled jobs, the fingerprint rebuild, the long-document analysis and its failure
+    // handler (Inngest registers an `onFailure` as a function of its own).
+    expect(json).toMatchObject({ function_count: 5, has_signing_key: true, authentication_succeeded: true });
   });
 
   it("refuses unsigned and wrongly signed introspection", async () => {
