@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
-import { getUserById } from "@/db/queries/users";
-import { AppError, unavailable } from "@/lib/errors";
+import { getUserById, setUserOllamaModel } from "@/db/queries/users";
+import { AppError, invalid, unavailable } from "@/lib/errors";
 import { pullCommand, rewriteErrorMessage } from "./errors";
 import { listInstalledModels, sameModel, type InstalledModel } from "./ollama";
 
@@ -68,3 +68,21 @@ export async function modelsOverview(
 }
 
 export { pullCommand };
+
+/**
+ * Saves the writer's pick from Settings: empty means the instance default; any other name must be
+ * installed now (it is checked again when used, since a model can be removed later).
+ */
+export async function saveModelChoice(
+  { userId, model, baseUrl, db }: { userId: string; model: string | undefined; baseUrl: string; db?: Database },
+): Promise<{ model: string | null }> {
+  const wanted = model?.trim() ? model.trim() : null;
+  if (wanted !== null) {
+    const installed = await installedModelsOr503({ baseUrl });
+    if (!installed.some((m) => sameModel(m.name, wanted))) {
+      throw invalid({ model: `${wanted} is not installed in Ollama. Run \`${pullCommand(wanted)}\` first.` }, "Choose an installed model.");
+    }
+  }
+  await setUserOllamaModel({ userId, model: wanted }, db);
+  return { model: wanted };
+}

@@ -9,7 +9,7 @@ import { testEngines, type TestDatabase } from "@/tests/helpers/databases";
 import { startOllamaPeer, type OllamaPeer } from "@/tests/helpers/ollama-peer";
 import type { AiConfig } from "./config";
 import { rewriteRequests } from "./metrics";
-import { modelsOverview } from "./models";
+import { modelsOverview, saveModelChoice } from "./models";
 import { startRewrite, type RewriteEvent, type RewriteRequest } from "./rewrite";
 import { MEANING_DRIFT_THRESHOLD, scoreRewrite } from "./score";
 import { CASUAL, CASUAL_PARAGRAPHS, FORMAL_PARAGRAPHS } from "./test-texts";
@@ -320,8 +320,18 @@ describe.each(testEngines)("rewrite services on $title with the Ollama peer", ({
       await setUserOllamaModel({ userId: newcomer, model: null }, db);
     });
 
+    it("saves a pick only when Ollama has it installed; empty goes back to the default", async () => {
+      expect(await saveModelChoice({ userId: newcomer, model: "mistral:7b", baseUrl: peer.url, db })).toEqual({ model: "mistral:7b" });
+      const error = await refusal(saveModelChoice({ userId: newcomer, model: "phi3:mini", baseUrl: peer.url, db }));
+      expect(error).toMatchObject({ status: 422, fields: { model: expect.stringContaining("ollama pull phi3:mini") } });
+      expect((await modelsOverview({ userId: newcomer, baseUrl: peer.url, defaultModel: "llama3.1:8b", db })).selected).toBe("mistral:7b");
+      expect(await saveModelChoice({ userId: newcomer, model: "", baseUrl: peer.url, db })).toEqual({ model: null });
+      expect((await modelsOverview({ userId: newcomer, baseUrl: peer.url, defaultModel: "llama3.1:8b", db })).selected).toBe("llama3.1:8b");
+    });
+
     it("503 ollama_unreachable when Ollama does not answer", async () => {
       peer.setScenario("refuse");
+      await refusal(saveModelChoice({ userId: newcomer, model: "mistral:7b", baseUrl: peer.url, db })).then((e) => expect(e.code).toBe("ollama_unreachable"));
       const error = await refusal(modelsOverview({ userId: newcomer, baseUrl: peer.url, defaultModel: "llama3.1:8b", db }));
       expect(error).toMatchObject({ status: 503, code: "ollama_unreachable" });
     });

@@ -9,10 +9,12 @@ import {
   requestEmailChange,
   signOutEverywhere,
 } from "@/lib/auth/accounts";
+import { saveModelChoice } from "@/lib/ai/models";
 import { signOut } from "@/lib/auth/auth";
 import { currentClientIp } from "@/lib/auth/client-address";
 import { getAccountDeps } from "@/lib/auth/deps";
 import { requireAdmin, requireUser } from "@/lib/auth/require-user";
+import { getEnv } from "@/lib/env";
 import { runAction, type ActionResult } from "@/lib/errors";
 import { setAuditAction } from "@/lib/server/request-context";
 
@@ -94,5 +96,13 @@ export async function signupModeAction(_previous: Previous, formData: FormData) 
   return runAction(async () => {
     const admin = await requireAdmin();
     return changeSignupMode(await getAccountDeps(), { adminId: admin.id, mode: field(formData, "mode") });
+  });
+}
+
+export async function rewriteModelAction(_previous: Previous, formData: FormData) {
+  setAuditAction({ action: "account.rewrite_model" });
+  return runAction(async () => {
+    const user = await requireUser();
+    return saveModelChoice({ userId: user.id, model: field(formData, "model"), baseUrl: getEnv().OLLAMA_BASE_URL });
   });
 }

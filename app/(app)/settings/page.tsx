@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { listInvites } from "@/db/queries/invites";
 import { getPendingEmail } from "@/db/queries/tokens";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { modelsOverview, type ModelsOverview } from "@/lib/ai/models";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { getEffectiveSignupMode } from "@/lib/auth/signup-mode";
 import { getEnv } from "@/lib/env";
@@ -18,6 +19,7 @@ import {
   changePasswordAction,
   deleteAccountAction,
   inviteAction,
+  rewriteModelAction,
   signOutEverywhereAction,
   signupModeAction,
 } from "./actions";
@@ -33,6 +35,46 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+
+/** The Ollama model this writer's rewrites use, picked from what Ollama has installed. */
+function RewriteModel({ models }: { models: ModelsOverview | null }) {
+  if (!models) {
+    return (
+      <p data-testid="rewrite-model-unavailable">
+        Ollama is not answering at the configured address, so its models cannot be listed and rewriting is unavailable for now. Analysis and
+        fingerprints work without it.
+      </p>
+    );
+  }
+  const { selected, defaultModel, selectedAvailable } = models;
+  const options = [
+    { value: "", label: `Default: ${defaultModel}` },
+    ...models.models.map((m) => ({ value: m.name, label: `${m.name} (${gigabytes(m.sizeBytes)})` })),
+    ...(selectedAvailable || selected === defaultModel ? [] : [{ value: selected, label: `${selected} (not installed)` }]),
+  ];
+  return (
+    <>
+      <p className={styles.muted}>
+        Rewrites use <strong data-testid="rewrite-model-selected">{selected}</strong>
+        {selected === defaultModel ? " (the default)" : ""}. Larger models follow your voice more closely but answer more slowly.
+      </p>
+      {selectedAvailable ? null : (
+        <p role="alert" data-testid="rewrite-model-missing">
+          {selected} is not installed in Ollama: run <code>ollama pull {selected}</code> on the Ollama server, or choose another model.
+        </p>
+      )}
+      <ActionForm
+        action={rewriteModelAction}
+        testId="rewrite-model-form"
+        submitLabel="Save model"
+        fields={[{ name: "model", label: "Model", type: "select", defaultValue: selected === defaultModel ? "" : selected, options }]}
+        success={<p>Saved. <Link href="/settings">Refresh settings</Link></p>}
+      />
+    </>
+  );
+}
+
 const passwordHint = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; common passwords are refused.`;
 
 export default async function SettingsPage() {
@@ -42,6 +84,8 @@ export default async function SettingsPage() {
   const admin = user.role === "admin";
   const mode = admin ? await getEffectiveSignupMode({ db, fallback: getEnv().SIGNUP_MODE }) : null;
   const invites = admin ? await listInvites({ userId: user.id }, db) : [];
+  const env = getEnv();
+  const models = await modelsOverview({ userId: user.id, baseUrl: env.OLLAMA_BASE_URL, defaultModel: env.OLLAMA_MODEL, db }).catch(() => null);
 
   return (
     <Container width="narrow" className={styles.page} data-testid="settings-page">
@@ -104,6 +148,10 @@ export default async function SettingsPage() {
       <Section id="sessions" title="Sign out everywhere">
         <p className={styles.muted}>Ends every session of your account, on every device, including this one.</p>
         <ActionForm action={signOutEverywhereAction} testId="sign-out-everywhere-form" submitLabel="Sign out everywhere" variant="secondary" fields={[]} />
+      </Section>
+
+      <Section id="rewrite-model" title="Rewrite model">
+        <RewriteModel models={models} />
       </Section>
 
       <Section id="export" title="Export my data">
