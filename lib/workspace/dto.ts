@@ -20,7 +20,7 @@ export function draftDto(d: Draft) {
   return { id: d.id, title: d.title, text: d.text, version: d.version, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString() };
 }
 
-/** A saved analysis exactly as stored: text, engine version and the engine's result. */
+/** A saved analysis exactly as stored: text, engine version and the engine's result (or its job's state). */
 export function analysisDto(a: Analysis) {
   return {
     id: a.id,
@@ -33,6 +33,10 @@ export function analysisDto(a: Analysis) {
     wordCount: a.wordCount,
     result: a.result,
     saved: a.saved,
+    // A long document's analysis is filled in by a job: verdict and result are null until `ready`.
+    status: a.status,
+    progress: a.progress,
+    error: a.error,
     createdAt: a.createdAt.toISOString(),
   };
 }

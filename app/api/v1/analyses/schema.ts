@@ -1,9 +1,11 @@
 import { z } from "zod";
 
+/** Room for the longest text analysed (200,000 words, about 1.2 MB) with margin for JSON escaping. */
 export const ANALYSIS_BODY_BYTES = 4 * 1024 * 1024;
 
 export const analysisCreateSchema = z.object({
-  text: z.string().min(1, "there is no text to analyse").max(1_000_000, "too long to analyse at once"),
+  // Words are what is limited (413 over 200,000, in submitAnalysis); this only bounds the characters.
+  text: z.string().min(1, "there is no text to analyse").max(4_000_000, "too long to analyse at once"),
   title: z.string().trim().min(1, "cannot be empty").max(200, "at most 200 characters").optional(),
 });
 
