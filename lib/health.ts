@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
+import { listInstalledModels, sameModel } from "@/lib/ai/tags";
 import type { RedisHealth } from "@/lib/redis";
 import { scrubString } from "@/lib/sentry-scrub";
 import packageJson from "@/package.json";
@@ -151,30 +152,12 @@ export async function probeRedis(status: HealthProbes["redis"], timeoutMs: numbe
   return component;
 }
 
-interface OllamaTags {
-  models?: { name?: string; model?: string }[];
-}
-
-/** Ollama names untagged models `name:latest`. */
-function sameModel(installed: string, wanted: string): boolean {
-  const withTag = (name: string) => (name.includes(":") ? name : `${name}:latest`);
-  return withTag(installed) === withTag(wanted);
-}
-
 export async function probeOllama(config: HealthProbes["ollama"], timeoutMs: number): Promise<OllamaComponent> {
   const started = process.hrtime.bigint();
   try {
-    const tags = await withTimeout(timeoutMs, async (signal) => {
-      const response = await fetch(`${config.baseUrl.replace(/\/+$/, "")}/api/tags`, {
-        signal,
-        headers: { accept: "application/json" },
-        cache: "no-store",
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status} from /api/tags`);
-      return (await response.json()) as OllamaTags;
-    });
-    const names = (tags.models ?? []).flatMap((model) => [model.name, model.model]).filter((name): name is string => !!name);
-    const modelPresent = names.some((name) => sameModel(name, config.model));
+    // The same /api/tags reading rewrites use (lib/ai/tags.ts).
+    const installed = await withTimeout(timeoutMs, (signal) => listInstalledModels({ baseUrl: config.baseUrl, signal, timeoutMs }));
+    const modelPresent = installed.some((model) => sameModel(model.name, config.model));
     return {
       status: "ok",
       latencyMs: elapsedMs(started),

@@ -1,51 +1,16 @@
 import { createOllama } from "ollama-ai-provider-v2";
 import { OllamaStreamError } from "./errors";
 
+export { listInstalledModels, sameModel, type InstalledModel } from "./tags";
+
 /**
  * Penprint's one way to Ollama. `baseUrl` is the server root (OLLAMA_BASE_URL); the provider gets
- * `baseUrl + "/api"`. Chat goes through the AI SDK provider; the model list and embeddings are
- * plain fetches to `/api/tags` and `/api/embed` (the provider has no tags call, and one JSON POST
- * needs no SDK).
+ * `baseUrl + "/api"`. Chat goes through the AI SDK provider; the model list (tags.ts) and
+ * embeddings are plain fetches to `/api/tags` and `/api/embed` (the provider has no tags call, and
+ * one JSON POST needs no SDK).
  */
 
-export interface InstalledModel {
-  name: string;
-  sizeBytes: number;
-  modifiedAt: string;
-}
-
-interface TagsBody {
-  models?: { name?: string; model?: string; size?: number; modified_at?: string }[];
-}
-
-/** Ollama names an untagged model `name:latest`. */
-export function sameModel(installed: string, wanted: string): boolean {
-  const withTag = (name: string) => (name.includes(":") ? name : `${name}:latest`);
-  return withTag(installed) === withTag(wanted);
-}
-
 const root = (baseUrl: string) => baseUrl.replace(/\/+$/, "");
-
-/** Installed models (GET /api/tags). Throws the fetch error when Ollama does not answer. */
-export async function listInstalledModels(
-  { baseUrl, signal, timeoutMs = 3_000 }: { baseUrl: string; signal?: AbortSignal; timeoutMs?: number },
-): Promise<InstalledModel[]> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const response = await fetch(`${root(baseUrl)}/api/tags`, {
-    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    headers: { accept: "application/json" },
-    cache: "no-store",
-  });
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new Error(`HTTP ${response.status} from /api/tags`);
-  }
-  const body = (await response.json()) as TagsBody;
-  return (body.models ?? []).flatMap((m) => {
-    const name = m.name ?? m.model;
-    return name ? [{ name, sizeBytes: m.size ?? 0, modifiedAt: m.modified_at ?? "" }] : [];
-  });
-}
 
 export class EmbedModelMissing extends Error {
   constructor(readonly model: string) {
