@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/button";
 import { RewritePanel } from "@/components/rewrite/rewrite-panel";
 import forms from "@/components/forms/forms.module.css";
-import { analyze, segment, type Analysis } from "@/lib/analysis";
+import { segment } from "@/lib/analysis";
+import { LIVE_ANALYSIS_WORDS } from "@/lib/workspace/live-analysis-limit";
 import type { Fingerprint, Register } from "@/lib/analysis/fingerprint";
 import { overusedPatterns } from "@/lib/workspace/patterns";
 import { matchVoice } from "@/lib/workspace/voice-match";
+import { AnalysisJobProgress } from "../analysis-job-progress";
 import { HeatMap } from "../heat-map";
 import { errorMessage } from "../samples/registers";
 import styles from "../workspace.module.css";
@@ -16,8 +18,7 @@ import local from "./editor.module.css";
 import { ConflictPanel } from "./conflict-panel";
 import { keepCaret } from "./keep-caret";
 import { useAutosave, type DraftState, type SaveStatus } from "./use-autosave";
-
-const ANALYSIS_DELAY_MS = 250;
+import { useLiveAnalysis } from "./use-live-analysis";
 
 const SAVE_WORDS: Record<SaveStatus, string> = {
   idle: "Autosave is on.",
@@ -38,21 +39,6 @@ const VERDICT_WORDS: Record<string, string> = {
 
 const SCOPE_LABELS: Record<string, string> = { overall: "all my writing", essay: "my essays", email: "my email", fiction: "my fiction", academic: "my academic writing", other: "my other writing" };
 
-/** The engine's analysis of the text, recomputed (debounced) as the writer types, in the browser. */
-function useLiveAnalysis(text: string): { analysis: Analysis | null; ms: number | null } {
-  const [state, setState] = useState<{ analysis: Analysis | null; ms: number | null }>({ analysis: null, ms: null });
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (text.trim() === "") return setState({ analysis: null, ms: null });
-      const started = performance.now();
-      const analysis = analyze(text);
-      setState({ analysis, ms: performance.now() - started });
-    }, ANALYSIS_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  return state;
-}
-
 export function Editor({
   initialDraft,
   fingerprints,
@@ -66,7 +52,7 @@ export function Editor({
   const [title, setTitle] = useState(initialDraft?.title ?? "");
   const [text, setText] = useState(initialDraft?.text ?? "");
   const deferredText = useDeferredValue(text);
-  const { analysis, ms } = useLiveAnalysis(deferredText);
+  const { analysis, ms, analysedText, truncated } = useLiveAnalysis(deferredText);
   const { status, message, info, conflict, resolve, schedule } = useAutosave({
     initial: initialDraft,
     enabled: canSave,
@@ -80,10 +66,11 @@ export function Editor({
   const scopes = Object.keys(fingerprints);
   const [scope, setScope] = useState(scopes.includes("overall") ? "overall" : (scopes[0] ?? ""));
   const [notice, setNotice] = useState<{ kind: "error" | "done"; text: string; href?: string } | null>(null);
+  // A long text's analysis runs as a background job; its progress shows below the save button.
+  const [job, setJob] = useState<{ id: string; words: number } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
-  const analysedText = analysis ? deferredText : "";
   // Segmented once for both panels below.
   const segmented = useMemo(() => (analysedText.trim() ? segment(analysedText) : null), [analysedText]);
   const voice = useMemo(() => {
@@ -115,13 +102,15 @@ export function Editor({
 
   async function saveAnalysis() {
     setNotice(null);
+    setJob(null);
     const response = await fetch("/api/v1/analyses", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ text, ...(title.trim() ? { title: title.trim() } : {}) }),
     });
     if (!response.ok) return setNotice({ kind: "error", text: await errorMessage(response) });
-    const body = (await response.json()) as { analysis: { id: string } };
+    const body = (await response.json()) as { analysis: { id: string; wordCount: number } };
+    if (response.status === 202) return setJob({ id: body.analysis.id, words: body.analysis.wordCount });
     setNotice({ kind: "done", text: "Analysis saved.", href: `/history/${body.analysis.id}` });
   }
 
@@ -192,6 +181,7 @@ export function Editor({
             {notice.text} {notice.href ? <Link href={notice.href}>Open it in History</Link> : null}
           </p>
         ) : null}
+        {job ? <AnalysisJobProgress key={job.id} initial={{ id: job.id, status: "queued", progress: 0, error: null }} words={job.words} whenReady="link" /> : null}
         <RewritePanel textareaRef={textRef} text={text} onTextChange={(t) => change({ text: t })} fingerprintScopes={scopes} scope={scope} />
       </section>
 
@@ -218,6 +208,11 @@ export function Editor({
                 </ul>
               ) : null}
             </div>
+            {truncated ? (
+              <p className={styles.meta} data-testid="live-analysis-limit">
+                Live colours cover the first {LIVE_ANALYSIS_WORDS.toLocaleString("en-US")} words; save to analyse the whole document.
+              </p>
+            ) : null}
             <HeatMap text={analysedText} sentences={analysis.sentences} />
             {ms !== null ? <p className={styles.meta}>Updated in {Math.round(ms)} ms, in your browser.</p> : null}
           </>
