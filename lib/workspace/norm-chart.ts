@@ -33,7 +33,8 @@ export function compareWithNorms(p: FeaturePosition): NormComparison {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const formatValue = (x: number) => (x === 0 ? "0" : Math.abs(x) >= 10 ? x.toFixed(1) : Number(x.toPrecision(2)).toString());
-const range = (a: number, b: number) => (formatValue(a) === formatValue(b) ? formatValue(a) : `${formatValue(a)}–${formatValue(b)}`);
+/** "0.3–0.42", or one value when both ends print the same. */
+export const formatRange = (a: number, b: number) => (formatValue(a) === formatValue(b) ? formatValue(a) : `${formatValue(a)}–${formatValue(b)}`);
 
 /** One plain sentence per feature: where the writer sits among human writing, and where machine text usually sits. */
 export function normSentence(c: NormComparison): string {
@@ -41,12 +42,12 @@ export function normSentence(c: NormComparison): string {
   const share = Math.round((higher ? c.percentile : 1 - c.percentile) * 100);
   const you =
     share < 60
-      ? `${cap(c.description)}: yours (${formatValue(c.value)}) is typical of human writing, whose middle half lies at ${range(c.humanLow, c.humanHigh)}.`
-      : `${cap(c.description)}: yours (${formatValue(c.value)}) is ${higher ? "higher" : "lower"} than in ${share} % of human writing, whose middle half lies at ${range(c.humanLow, c.humanHigh)}.`;
+      ? `${cap(c.description)}: yours (${formatValue(c.value)}) is typical of human writing, whose middle half lies at ${formatRange(c.humanLow, c.humanHigh)}.`
+      : `${cap(c.description)}: yours (${formatValue(c.value)}) is ${higher ? "higher" : "lower"} than in ${share} % of human writing, whose middle half lies at ${formatRange(c.humanLow, c.humanHigh)}.`;
   if (!c.machine) return you;
   const m = c.machine;
   const where = c.value > m.high ? "above" : c.value < m.low ? "below" : "within";
-  return `${you} Machine text usually sits at ${range(m.low, m.high)} (median ${formatValue(m.median)}); yours is ${where} that range.`;
+  return `${you} Machine text usually sits at ${formatRange(m.low, m.high)} (median ${formatValue(m.median)}); yours is ${where} that range.`;
 }
 
 /** Breaks a label into lines of at most `max` characters at spaces (a longer word gets its own line, unbroken). */

@@ -1,4 +1,4 @@
-import { CHART, chartGeometry, compareWithNorms, formatValue, normSentence } from "@/lib/workspace/norm-chart";
+import { CHART, chartGeometry, compareWithNorms, formatRange, formatValue, normSentence } from "@/lib/workspace/norm-chart";
 import type { FeaturePosition } from "@/lib/workspace/voice";
 import styles from "../workspace.module.css";
 import local from "./feature-chart.module.css";
@@ -59,7 +59,7 @@ export function FeatureChart({ positions }: { positions: FeaturePosition[] }) {
         ))}
         {ticks.map((t) => (
           <text key={t} x={g.x(t)} y={g.axisY + 16} textAnchor={t === 0 ? "start" : t === 1 ? "end" : "middle"} className={local.axis}>
-            {t === 0.5 ? "50th: human median" : t === 0 ? "0" : `${pct(t)}th`}
+            {t === 0.5 ? "50th: human median" : `${pct(t)}th`}
           </text>
         ))}
         <text x={g.trackEnd} y={g.axisY + 31} textAnchor="end" className={local.axis}>
@@ -122,10 +122,8 @@ export function FeatureChart({ positions }: { positions: FeaturePosition[] }) {
                 </th>
                 <td>{formatValue(c.value)}</td>
                 <td>{pct(c.percentile)}</td>
-                <td>
-                  {formatValue(c.humanLow)}–{formatValue(c.humanHigh)}
-                </td>
-                <td>{c.machine ? `${formatValue(c.machine.low)}–${formatValue(c.machine.high)} (${formatValue(c.machine.median)})` : "—"}</td>
+                <td>{formatRange(c.humanLow, c.humanHigh)}</td>
+                <td>{c.machine ? `${formatRange(c.machine.low, c.machine.high)} (${formatValue(c.machine.median)})` : "—"}</td>
               </tr>
             ))}
           </tbody>

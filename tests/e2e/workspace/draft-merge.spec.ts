@@ -205,7 +205,8 @@ test("two devices change the same sentence: the conflict panel shows both, the w
   expect(kept).toHaveLength(1);
   expect(kept[0]).toContain(mineSentence);
   await expectNoA11yViolations(b, "editor with the conflict panel");
-  await panel.scrollIntoViewIfNeeded();
+  // Full-page picture from the top, so the sticky header sits there and not over the panel.
+  await b.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(b, "draft-conflict");
 
   // Place by place: the other device's sentence, this device's title; the unrelated edit was merged already.
