@@ -23,7 +23,8 @@ describe("the shipped machine norms", () => {
     expect(MACHINE_NORMS.quantileLevels).toEqual(expect.arrayContaining([0.25, 0.5, 0.75, ...DEFAULT_WEIGHTS.quantileLevels]));
     for (const f of FEATURES) {
       const q = MACHINE_NORMS.norms[f.name]?.quantiles;
-      expect(q, f.name).toHaveLength(MACHINE_NORMS.quantileLevels.length);
+      // A new or changed registry feature needs the table rebuilt: `npm run build:norms`.
+      expect(q, `${f.name} is missing from machine-norms.json: run npm run build:norms`).toHaveLength(MACHINE_NORMS.quantileLevels.length);
       for (let i = 1; i < (q?.length ?? 0); i++) expect(q?.[i], f.name).toBeGreaterThanOrEqual(q?.[i - 1] ?? 0);
     }
   });
