@@ -89,20 +89,28 @@ function createAutosaver({ initial, events }: { initial: DraftState | null; even
     });
   }
 
-  /** Three-way merge of `mine` with the server's draft, from the version this tab last had (`base`). */
-  function reconcile(base: DraftSide, mine: DraftSide, theirs: DraftState) {
+  /**
+   * Three-way merge of `mine` with the server's draft, from the version this tab last had (`base`).
+   * `shown` is what the editor displays now: `mine` after a refused save, the server's draft after a reload.
+   */
+  function reconcile(base: DraftSide, mine: DraftSide, theirs: DraftState, shown: DraftSide) {
     if (!draft) return;
     const result = mergeDrafts({ base, mine, theirs });
     draft = theirs;
+    const show = (next: DraftSide) => {
+      if (next.text !== shown.text || next.title !== shown.title) events.remote({ ...next, from: shown.text });
+    };
     if (result.clean) {
       store(theirs.id, null);
-      if (result.merged.text !== mine.text || result.merged.title !== mine.title) events.remote({ ...result.merged, from: mine.text });
+      show(result.merged);
       if (result.merged.text !== theirs.text || result.merged.title !== theirs.title) pending = result.merged;
       events.info(MERGED_MESSAGE);
       events.report(pending ? "pending" : "saved", null);
       return;
     }
     store(theirs.id, { base, mine });
+    // Until the writer chooses, the editor shows their own side.
+    show(mine);
     conflict = { merge: result, theirs, mine };
     events.conflict({ merge: result, theirs });
     events.report("conflict", CONFLICT_MESSAGE);
@@ -133,7 +141,7 @@ function createAutosaver({ initial, events }: { initial: DraftState | null; even
         // Typing during the round trip is the newest local text.
         const mine = pending ?? change;
         pending = null;
-        reconcile(base, mine, theirs);
+        reconcile(base, mine, theirs, mine);
         return;
       }
       if (!response.ok) {
@@ -183,7 +191,7 @@ function createAutosaver({ initial, events }: { initial: DraftState | null; even
     recover() {
       if (!draft || conflict) return;
       const saved = stored(draft.id);
-      if (saved) reconcile(saved.base, saved.mine, draft);
+      if (saved) reconcile(saved.base, saved.mine, draft, draft);
       if (pending) void flush();
     },
     dispose() {

@@ -158,6 +158,8 @@ test("two devices edit different paragraphs: both end with the merged text", asy
   // B's save is refused as stale, merged with A's, and the merge saved: B shows both edits and says so.
   await expect(b.getByTestId("autosave-merged")).toHaveText("Merged changes made on another device.");
   await expect(b.getByTestId("editor-text")).toHaveValue(MERGED);
+  // The caret stays with the words it was next to: at the end, where B stopped typing.
+  expect(await b.getByTestId("editor-text").evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([MERGED.length, MERGED.length]);
   await saved(b);
   await expect(b.getByTestId("conflict-panel")).toHaveCount(0);
 
@@ -188,7 +190,8 @@ test("two devices change the same sentence: the conflict panel shows both, the w
   await a.getByTestId("editor-text").fill(MERGED.replace("Maria counted the crates twice.", theirsSentence));
   await saved(a);
   await b.getByTestId("editor-title").fill(`Harbour, rain ${id}`);
-  await b.getByTestId("editor-text").fill(MERGED.replace("Maria counted the crates twice.", mineSentence).replace(P3_B, elsewhere));
+  const mineText = MERGED.replace("Maria counted the crates twice.", mineSentence).replace(P3_B, elsewhere);
+  await b.getByTestId("editor-text").fill(mineText);
 
   const panel = b.getByTestId("conflict-panel");
   await expect(panel).toBeVisible();
@@ -205,9 +208,22 @@ test("two devices change the same sentence: the conflict panel shows both, the w
   expect(kept).toHaveLength(1);
   expect(kept[0]).toContain(mineSentence);
   await expectNoA11yViolations(b, "editor with the conflict panel");
+  await b.emulateMedia({ colorScheme: "dark" });
+  await expectNoA11yViolations(b, "editor with the conflict panel (dark)");
+  await b.emulateMedia({ colorScheme: "light" });
   // Full-page picture from the top, so the sticky header sits there and not over the panel.
   await b.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(b, "draft-conflict");
+
+  // A reload (or a crash) before choosing loses nothing: this device's side comes back from localStorage
+  // and is merged again with the server's draft, so the same choice is offered.
+  await b.reload();
+  await expect(panel).toBeVisible();
+  await expect(b.getByTestId("editor-text")).toHaveValue(mineText);
+  await expect(b.getByTestId("editor-title")).toHaveValue(`Harbour, rain ${id}`);
+  await expect(region.locator('[data-side="mine"]')).toContainText(mineSentence);
+  await expect(region.locator('[data-side="theirs"]')).toContainText(theirsSentence);
+  await expect(b.getByTestId("conflict-title")).toContainText(`Harbour, rain ${id}`);
 
   // Place by place: the other device's sentence, this device's title; the unrelated edit was merged already.
   await region.getByLabel("Keep the other device's version").check();
