@@ -29,7 +29,9 @@ export function ConflictPanel({ conflict, onResolve }: { conflict: DraftConflict
   const [title, setTitle] = useState<Side>("mine");
   const { merge } = conflict;
   const conflicts = merge.chunks.flatMap((c) => (c.kind === "conflict" ? [c] : []));
-  const total = conflicts.length + (merge.title.kind === "conflict" ? 1 : 0);
+  const places = conflicts.length === 0 ? "" : conflicts.length === 1 ? "one place in the text" : `${conflicts.length} places in the text`;
+  const changed = [merge.title.kind === "conflict" ? "the title" : "", places].filter(Boolean).join(" and ");
+  const plural = merge.title.kind === "conflict" ? conflicts.length > 0 : conflicts.length > 1;
 
   // Move focus here so keyboard and screen-reader users land on the choice to make.
   useEffect(() => heading.current?.focus(), []);
@@ -47,7 +49,7 @@ export function ConflictPanel({ conflict, onResolve }: { conflict: DraftConflict
       </h3>
       <p>
         This draft was edited here and on another device at the same time. Changes in different places are already merged;{" "}
-        {total === 1 ? "one place was" : `${total} places were`} changed on both. Choose what to keep. Until you do, autosave is paused and
+        {changed} {plural ? "were" : "was"} changed on both. Choose what to keep. Until you do, autosave is paused and
         your version stays on this device.
       </p>
       <div className={local.actions}>

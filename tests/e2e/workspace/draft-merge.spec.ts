@@ -196,6 +196,7 @@ test("two devices change the same sentence: the conflict panel shows both, the w
   const panel = b.getByTestId("conflict-panel");
   await expect(panel).toBeVisible();
   await expect(b.getByTestId("autosave-status")).toHaveAttribute("data-status", "conflict");
+  await expect(panel).toContainText("the title and one place in the text were changed on both");
   const region = b.getByTestId("conflict-region-0");
   await expect(region.locator('[data-side="mine"]')).toContainText(mineSentence);
   await expect(region.locator('[data-side="theirs"]')).toContainText(theirsSentence);
