@@ -31,10 +31,13 @@ function freePort(): number {
 }
 
 process.env.PENPRINT_E2E_PORT ||= String(freePort());
+process.env.PENPRINT_E2E_OLLAMA_PORT ||= String(freePort());
 process.env.PENPRINT_E2E_DATA_DIR ||= mkdtempSync(path.join(os.tmpdir(), "penprint-e2e-"));
 const port = Number(process.env.PENPRINT_E2E_PORT);
 const dataDir = process.env.PENPRINT_E2E_DATA_DIR;
 const baseURL = `http://127.0.0.1:${port}`;
+/** The Ollama protocol peer (tests/helpers/ollama-peer.ts) Penprint talks to; specs steer it through /__peer/*. */
+const ollamaURL = `http://127.0.0.1:${process.env.PENPRINT_E2E_OLLAMA_PORT}`;
 
 /** Debian's Chromium when present (npm test installs it as root); otherwise Playwright's own browser. */
 function chromiumPath(): string | undefined {
@@ -75,31 +78,49 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `node scripts/start.mjs > "${path.join(resultsDir, "server.log")}" 2>&1`,
-    cwd: root,
-    url: `${baseURL}/ready`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      AUTH_URL: baseURL,
-      PENPRINT_DATA_DIR: dataDir,
-      PENPRINT_SKIP_BUILD: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "info",
-      // Embedded mode with nothing external, whatever the caller's shell has set (empty = unset).
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      SMTP_URL: "",
-      SENTRY_DSN: "",
-      INNGEST_SIGNING_KEY: "",
-      INNGEST_EVENT_KEY: "",
-      INNGEST_BASE_URL: "",
-      AUTH_SECRET: "",
-      SIGNUP_MODE: "open",
+  webServer: [
+    {
+      // Started first: Penprint probes Ollama on /health and the rewrite specs need it from the start.
+      command: `npx tsx tests/helpers/ollama-peer-cli.ts --port ${process.env.PENPRINT_E2E_OLLAMA_PORT} > "${path.join(resultsDir, "ollama-peer.log")}" 2>&1`,
+      cwd: root,
+      url: `${ollamaURL}/api/version`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
-  },
+    {
+      command: `node scripts/start.mjs > "${path.join(resultsDir, "server.log")}" 2>&1`,
+      cwd: root,
+      url: `${baseURL}/ready`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: {
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        AUTH_URL: baseURL,
+        PENPRINT_DATA_DIR: dataDir,
+        PENPRINT_SKIP_BUILD: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "info",
+        // Embedded mode with nothing external, whatever the caller's shell has set (empty = unset).
+        DATABASE_URL: "",
+        REDIS_URL: "",
+        SMTP_URL: "",
+        SENTRY_DSN: "",
+        INNGEST_SIGNING_KEY: "",
+        INNGEST_EVENT_KEY: "",
+        INNGEST_BASE_URL: "",
+        AUTH_SECRET: "",
+        SIGNUP_MODE: "open",
+        OLLAMA_BASE_URL: ollamaURL,
+        OLLAMA_MODEL: "llama3.1:8b",
+        OLLAMA_EMBED_MODEL: "nomic-embed-text:latest",
+        // Short, so the stalled-model test sees the timeout in seconds (the peer's slowest gap is 0.2 s).
+        OLLAMA_TIMEOUT_SECONDS: "3",
+        // One writer runs a dozen rewrites in the rewrite spec within a minute; the limit itself is unit-tested.
+        REWRITE_RATE_LIMIT_PER_MINUTE: "100",
+      },
+    },
+  ],
 });

@@ -21,10 +21,17 @@ function shown(text: string): string {
   return text !== "" && text.trim() === "" ? (text.includes("\n") ? `¶${text}` : "·") : text;
 }
 
-export function DiffLegend() {
+export function DiffLegend({ review = false }: { review?: boolean }) {
   return (
     <p className={styles.legend}>
-      <del>Struck through</del>: taken out. <ins>Underlined</ins>: put in. <span className={styles.aheadSample}>Grey</span>: not rewritten yet.
+      <del>Struck through</del>: taken out. <ins>Underlined</ins>: put in.{" "}
+      {review ? (
+        <>✓ accepted change; ✗ rejected change (your original stays).</>
+      ) : (
+        <>
+          <span className={styles.aheadSample}>Grey</span>: not rewritten yet.
+        </>
+      )}
     </p>
   );
 }

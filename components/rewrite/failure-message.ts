@@ -51,7 +51,8 @@ export function describeFailure(outcome: Exclude<RewriteOutcome, { kind: "done" 
       };
       const command = code === "model_not_found" ? pullCommand(outcome.message) : undefined;
       if (command) view.command = command;
-      if (outcome.kind === "refused" && outcome.retryAfterSeconds !== null) view.retryAfterSeconds = outcome.retryAfterSeconds;
+      // Only the rate limit's wait is the writer's to wait out; a 503's Retry-After is for machines.
+      if (code === "rate_limited" && outcome.kind === "refused" && outcome.retryAfterSeconds !== null) view.retryAfterSeconds = outcome.retryAfterSeconds;
       if (code === "no_fingerprint") view.offerPlain = true;
       return view;
     }

@@ -355,7 +355,7 @@ export function RewritePanel({ textareaRef, text, onTextChange, fingerprintScope
                   {accepted.size} of {allIds.length} changes accepted.
                 </span>
               </p>
-              <DiffLegend />
+              <DiffLegend review />
               <ReviewDiff
                 segments={segments}
                 accepted={accepted}
@@ -420,13 +420,13 @@ function RunView({ run, now, headingRef }: { run: RewriteRun; now: number; headi
       {run.phase !== "done" ? (
         run.output === "" && partial ? (
           <p className={styles.meta} data-testid="rewrite-partial">
-            No rewritten text arrived. Your text is unchanged.
+            No rewritten text arrived before it stopped.
           </p>
         ) : (
           <>
             {partial ? (
               <p className={styles.partialNote} data-testid="rewrite-partial">
-                <strong>Partial rewrite:</strong> it stopped before the end, so it cannot be applied. Your text is unchanged.
+                <strong>Partial rewrite:</strong> it stopped before the end, so it cannot be applied.
               </p>
             ) : (
               <DiffLegend />
@@ -439,13 +439,18 @@ function RunView({ run, now, headingRef }: { run: RewriteRun; now: number; headi
   );
 }
 
+/** Text with `backticked` parts shown as code (the server's messages quote commands that way). */
+function withCode(text: string) {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 function FailureAlert({ failure, onPlain }: { failure: FailureView; onPlain: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div role="alert" className={forms.alert} data-testid="rewrite-error" data-code={failure.code}>
+    <div role="alert" className={`${forms.alert} ${styles.alert}`} data-testid="rewrite-error" data-code={failure.code}>
       <p>
         <strong>{failure.title}</strong>
-        {failure.detail ? ` ${failure.detail}` : ""}
+        {failure.detail ? <> {withCode(failure.detail)}</> : null}
       </p>
       {failure.retryAfterSeconds !== undefined ? <p data-testid="rewrite-retry-after">You can try again in {waitWords(failure.retryAfterSeconds)}.</p> : null}
       {failure.command ? (
@@ -472,7 +477,6 @@ function FailureAlert({ failure, onPlain }: { failure: FailureView; onPlain: () 
           </Button>
         </p>
       ) : null}
-      <p>Your text is unchanged.</p>
     </div>
   );
 }
