@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FEATURES } from "@/lib/analysis";
-import { CHART, chartGeometry, compareWithNorms, normSentence, wrapLabel, type NormComparison } from "./norm-chart";
+import { CHART, chartGeometry, compareWithNorms, formatRange, formatValue, normSentence, wrapLabel, type NormComparison } from "./norm-chart";
 import { featurePositions } from "./voice";
 import { EMAIL, ESSAY, FICTION } from "./test-texts";
 
 const comparison = (over: Partial<NormComparison> = {}): NormComparison => ({
   feature: "sentence_length_spread",
+  unit: "number",
   description: "how much sentence lengths vary (coefficient of variation)",
   value: 0.8,
   humanMedian: 0.5,
@@ -76,6 +77,16 @@ describe("normSentence", () => {
     expect(normSentence(comparison({ value: 0.5, percentile: 0.52, machine: null, machineAt: null }))).toBe(
       "How much sentence lengths vary (coefficient of variation): yours (0.5) is typical of human writing, whose middle half lies at 0.4–0.6.",
     );
+  });
+});
+
+describe("formatValue and formatRange", () => {
+  it("print shares as percentages and rates per 100 words", () => {
+    expect(formatValue(0.046, "share")).toBe("4.6 %");
+    expect(formatRange(0.011, 0.046, "share")).toBe("1.1–4.6 %");
+    expect(formatRange(0.083, 1.7, "per100")).toBe("0.083–1.7 per 100 words");
+    expect(formatRange(0, 0, "per100")).toBe("0 per 100 words");
+    expect(formatValue(84.83)).toBe("84.8");
   });
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, machineBand, quantileAt } from "@/lib/analysis";
+import { DEFAULT_WEIGHTS, FEATURES, machineBand, quantileAt, type FeatureDef } from "@/lib/analysis";
 import { tiedPercentile, type FeaturePosition } from "./voice";
 
 /**
@@ -8,6 +8,7 @@ import { tiedPercentile, type FeaturePosition } from "./voice";
  * among human writing. Pure, so the geometry and the sentences are tested without a browser.
  */
 export interface NormComparison extends FeaturePosition {
+  unit: FeatureDef["unit"];
   /** human 25th and 75th percentile values */
   humanLow: number;
   humanHigh: number;
@@ -24,6 +25,7 @@ export function compareWithNorms(p: FeaturePosition): NormComparison {
   const at = (x: number) => tiedPercentile(human, levels, x);
   return {
     ...p,
+    unit: FEATURES.find((f) => f.name === p.feature)?.unit ?? "number",
     humanLow: quantileAt(human, levels, 0.25),
     humanHigh: quantileAt(human, levels, 0.75),
     machine,
@@ -32,9 +34,15 @@ export function compareWithNorms(p: FeaturePosition): NormComparison {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-export const formatValue = (x: number) => (x === 0 ? "0" : Math.abs(x) >= 10 ? x.toFixed(1) : Number(x.toPrecision(2)).toString());
-/** "0.3–0.42", or one value when both ends print the same. */
-export const formatRange = (a: number, b: number) => (formatValue(a) === formatValue(b) ? formatValue(a) : `${formatValue(a)}–${formatValue(b)}`);
+const number = (x: number) => (x === 0 ? "0" : Math.abs(x) >= 10 ? x.toFixed(1) : Number(x.toPrecision(2)).toString());
+const SUFFIX: Record<FeatureDef["unit"], string> = { share: " %", per100: " per 100 words", number: "" };
+const scaled = (x: number, unit: FeatureDef["unit"]) => number(unit === "share" ? x * 100 : x);
+
+/** A feature value as people read it: shares as percentages, rates per 100 words. */
+export const formatValue = (x: number, unit: FeatureDef["unit"] = "number") => `${scaled(x, unit)}${SUFFIX[unit]}`;
+/** "0.3–0.42 per 100 words", or one value when both ends print the same. */
+export const formatRange = (a: number, b: number, unit: FeatureDef["unit"] = "number") =>
+  scaled(a, unit) === scaled(b, unit) ? formatValue(a, unit) : `${scaled(a, unit)}–${scaled(b, unit)}${SUFFIX[unit]}`;
 
 /** One plain sentence per feature: where the writer sits among human writing, and where machine text usually sits. */
 export function normSentence(c: NormComparison): string {
@@ -42,12 +50,12 @@ export function normSentence(c: NormComparison): string {
   const share = Math.round((higher ? c.percentile : 1 - c.percentile) * 100);
   const you =
     share < 60
-      ? `${cap(c.description)}: yours (${formatValue(c.value)}) is typical of human writing, whose middle half lies at ${formatRange(c.humanLow, c.humanHigh)}.`
-      : `${cap(c.description)}: yours (${formatValue(c.value)}) is ${higher ? "higher" : "lower"} than in ${share} % of human writing, whose middle half lies at ${formatRange(c.humanLow, c.humanHigh)}.`;
+      ? `${cap(c.description)}: yours (${formatValue(c.value, c.unit)}) is typical of human writing, whose middle half lies at ${formatRange(c.humanLow, c.humanHigh, c.unit)}.`
+      : `${cap(c.description)}: yours (${formatValue(c.value, c.unit)}) is ${higher ? "higher" : "lower"} than in ${share} % of human writing, whose middle half lies at ${formatRange(c.humanLow, c.humanHigh, c.unit)}.`;
   if (!c.machine) return you;
   const m = c.machine;
   const where = c.value > m.high ? "above" : c.value < m.low ? "below" : "within";
-  return `${you} Machine text usually sits at ${formatRange(m.low, m.high)} (median ${formatValue(m.median)}); yours is ${where} that range.`;
+  return `${you} Machine text usually sits at ${formatRange(m.low, m.high, c.unit)} (median ${formatValue(m.median, c.unit)}); yours is ${where} that range.`;
 }
 
 /** Breaks a label into lines of at most `max` characters at spaces (a longer word gets its own line, unbroken). */

@@ -120,10 +120,10 @@ export function FeatureChart({ positions }: { positions: FeaturePosition[] }) {
                 <th scope="row" style={{ fontWeight: "normal" }}>
                   {cap(c.description)}
                 </th>
-                <td>{formatValue(c.value)}</td>
+                <td>{formatValue(c.value, c.unit)}</td>
                 <td>{pct(c.percentile)}</td>
-                <td>{formatRange(c.humanLow, c.humanHigh)}</td>
-                <td>{c.machine ? `${formatRange(c.machine.low, c.machine.high)} (${formatValue(c.machine.median)})` : "—"}</td>
+                <td>{formatRange(c.humanLow, c.humanHigh, c.unit)}</td>
+                <td>{c.machine ? `${formatRange(c.machine.low, c.machine.high, c.unit)} (${formatValue(c.machine.median, c.unit)})` : "—"}</td>
               </tr>
             ))}
           </tbody>
