@@ -186,6 +186,9 @@ async function main() {
     const d = row("Ollama peer, direct", results.direct);
     const p = row("through POST /api/v1/rewrite", results.penprint);
     const fmt = (x: number) => x.toFixed(1).padStart(9);
+    // A busy machine inflates every millisecond of server work: say how busy it was.
+    const [load1] = os.loadavg();
+    console.log(`\nLoad average during the run: ${load1?.toFixed(1)} on ${os.cpus().length} CPUs`);
     console.log(`\nStreamed rewrite, ${RUNS} runs each (medians), peer: first token after ${FIRST_TOKEN_DELAY_MS} ms, then one every ${TOKEN_DELAY_MS} ms`);
     console.log(`${"path".padEnd(32)}${"TTFT ms".padStart(9)}${"gap ms".padStart(9)}${"tokens".padStart(9)}`);
     for (const r of [d, p]) console.log(`${r.name.padEnd(32)}${fmt(r.ttft)}${fmt(r.inter)}${fmt(r.tokens)}`);

@@ -35,18 +35,12 @@ export async function selectedModel({ userId, defaultModel, db }: { userId: stri
 }
 
 /**
- * The model a rewrite will use, checked against /api/tags now: a model removed since it was picked
+ * Checks the model a rewrite will use against /api/tags now: a model removed since it was picked
  * gives 503 model_not_found with the `ollama pull` command, a silent Ollama 503 ollama_unreachable.
  */
-export async function usableModel(
-  { userId, baseUrl, defaultModel, db, signal }: { userId: string; baseUrl: string; defaultModel: string; db?: Database; signal?: AbortSignal },
-): Promise<string> {
-  const [model, installed] = await Promise.all([
-    selectedModel({ userId, defaultModel, ...(db ? { db } : {}) }),
-    installedModelsOr503({ baseUrl, ...(signal ? { signal } : {}) }),
-  ]);
+export async function checkModelInstalled({ model, baseUrl, signal }: { model: string; baseUrl: string; signal?: AbortSignal }): Promise<void> {
+  const installed = await installedModelsOr503({ baseUrl, ...(signal ? { signal } : {}) });
   if (!installed.some((m) => sameModel(m.name, model))) throw modelNotFound(model);
-  return model;
 }
 
 export interface ModelsOverview {

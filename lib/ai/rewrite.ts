@@ -4,10 +4,10 @@ import { logger } from "@/lib/logger";
 import type { AiConfig } from "./config";
 import { rewriteErrorMessage } from "./errors";
 import { rewriteRequests, rewriteTimeToFirstToken, rewriteTokensPerSecond } from "./metrics";
-import { usableModel } from "./models";
+import { checkModelInstalled, selectedModel } from "./models";
 import { paragraphGroups } from "./paragraph-groups";
 import { enforceRewriteLimit } from "./rate-limit";
-import { streamRewrite } from "./rewrite-stream";
+import { streamRewrite, type RewriteStreamEvent } from "./rewrite-stream";
 import { buildSystemPrompt, buildUserPrompt, REWRITE_REGISTERS, type RewriteMode } from "./steering";
 import { loadVoiceProfile } from "./writer-voice";
 
@@ -46,9 +46,18 @@ export async function startRewrite(
   { userId, input, signal, config }: { userId: string; input: RewriteRequest; signal?: AbortSignal; config: AiConfig },
 ): Promise<Response> {
   const began = performance.now();
+  // Cancelling: the writer's request ends (signal) or the response body is cancelled — either way the
+  // request to Ollama is aborted.
+  const cancel = new AbortController();
+  const onAbort = () => cancel.abort();
+  const callModel = (model: string, system: string, group: string) =>
+    streamRewrite({ baseUrl: config.baseUrl, model, system, prompt: buildUserPrompt(group), signal: cancel.signal, timeoutMs: config.timeoutMs });
+
   let groups: string[];
   let system: string;
   let model: string;
+  let first: AsyncGenerator<RewriteStreamEvent>;
+  let firstEvent: Promise<IteratorResult<RewriteStreamEvent>>;
   try {
     const grouped = paragraphGroups(input.text, config.maxWords);
     if (!grouped.ok && grouped.reason === "empty") {
@@ -62,7 +71,10 @@ export async function startRewrite(
     }
     groups = grouped.groups;
     const db = config.db ? { db: config.db } : {};
-    const profile = input.mode === "voice" ? await loadVoiceProfile({ userId, register: input.register, ...db }) : undefined;
+    const [profile, picked] = await Promise.all([
+      input.mode === "voice" ? loadVoiceProfile({ userId, register: input.register, ...db }) : undefined,
+      selectedModel({ userId, defaultModel: config.defaultModel, ...db }),
+    ]);
     if (input.mode === "voice" && !profile) {
       throw conflict(
         "no_fingerprint",
@@ -73,17 +85,25 @@ export async function startRewrite(
     }
     system = buildSystemPrompt({ mode: input.mode, register: input.register, meaning: input.meaning, length: input.length, ...(profile ? { profile } : {}) });
     await enforceRewriteLimit({ userId, limiter: config.limiter });
-    model = await usableModel({ userId, baseUrl: config.baseUrl, defaultModel: config.defaultModel, ...db, ...(signal ? { signal } : {}) });
+    model = picked;
+    // The first model call starts now, so that Ollama's prompt evaluation overlaps our check of
+    // /api/tags; if the check fails, the call is aborted and the writer gets the JSON error.
+    signal?.addEventListener("abort", onAbort, { once: true });
+    first = callModel(model, system, groups[0] ?? "");
+    firstEvent = first.next();
+    try {
+      await checkModelInstalled({ model, baseUrl: config.baseUrl, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      cancel.abort();
+      signal?.removeEventListener("abort", onAbort);
+      void firstEvent.then(() => first.return(undefined));
+      throw error;
+    }
   } catch (error) {
     count((error as { code?: string }).code ?? "internal");
     throw error;
   }
 
-  // Cancelling: the writer's request ends (signal) or the response body is cancelled — either way the
-  // request to Ollama is aborted.
-  const cancel = new AbortController();
-  const onAbort = () => cancel.abort();
-  signal?.addEventListener("abort", onAbort, { once: true });
   const encoder = new TextEncoder();
   let closed = false;
 
@@ -102,22 +122,26 @@ export async function startRewrite(
           // already cancelled by the client
         }
       };
+      /** The events of one group's call; the first group's call is already under way. */
+      async function* eventsOf(i: number): AsyncGenerator<RewriteStreamEvent> {
+        if (i > 0) {
+          yield* callModel(model, system, groups[i] ?? "");
+          return;
+        }
+        const head = await firstEvent;
+        if (head.done) return;
+        yield head.value;
+        yield* first;
+      }
       void (async () => {
         send({ type: "start", model, mode: input.mode, parts: groups.length });
         let firstTokenAt: number | undefined;
         let outputTokens = 0;
         let finishReason: "stop" | "length" = "stop";
         try {
-          for (const [i, group] of groups.entries()) {
+          for (let i = 0; i < groups.length; i++) {
             if (i > 0) send({ type: "delta", text: "\n\n" });
-            for await (const event of streamRewrite({
-              baseUrl: config.baseUrl,
-              model,
-              system,
-              prompt: buildUserPrompt(group),
-              signal: cancel.signal,
-              timeoutMs: config.timeoutMs,
-            })) {
+            for await (const event of eventsOf(i)) {
               if (event.type === "delta") {
                 if (firstTokenAt === undefined) {
                   firstTokenAt = performance.now();

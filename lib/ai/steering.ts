@@ -123,7 +123,23 @@ const REGISTER_NAMES: Record<RewriteRegister, [string, string]> = {
   other: ["writing", "a piece of writing"],
 };
 
+// Plain-mode prompts depend only on the options (36 of them): built once each.
+const plainPrompts = new Map<string, string>();
+
 export function buildSystemPrompt(o: SteeringOptions): string {
+  if (o.mode === "plain") {
+    const key = `${o.register}|${o.meaning}|${o.length}`;
+    let prompt = plainPrompts.get(key);
+    if (prompt === undefined) {
+      prompt = composeSystemPrompt(o);
+      plainPrompts.set(key, prompt);
+    }
+    return prompt;
+  }
+  return composeSystemPrompt(o);
+}
+
+function composeSystemPrompt(o: SteeringOptions): string {
   const lines: string[] = [];
   if (o.mode === "voice") {
     if (!o.profile) throw new Error("voice mode needs the writer's profile");
