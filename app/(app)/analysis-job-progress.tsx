@@ -74,7 +74,7 @@ export function AnalysisJobProgress({
       </p>
     );
   }
-  const label = state.status === "queued" ? `Waiting to analyse ${wordsText} words…` : `Analysing ${wordsText} words… ${percent} %`;
+  const label = state.status === "queued" ? `Waiting to analyse ${wordsText} words… ${percent} %` : `Analysing ${wordsText} words… ${percent} %`;
   return (
     <div className={styles.box} data-testid="analysis-job" data-status={state.status}>
       <p className={styles.text}>
