@@ -74,6 +74,9 @@ describe("normSentence", () => {
       "How much sentence lengths vary (coefficient of variation): yours (0.8) is higher than in 80 % of human writing, whose middle half lies at 0.4–0.6. Machine text usually sits at 0.3–0.42 (median 0.35); yours is above that range.",
     );
     expect(normSentence(comparison({ value: 0.32, percentile: 0.05 }))).toMatch(/lower than in 95 % of human writing.*yours is within that range\.$/);
+    expect(normSentence(comparison({ unit: "per100", value: 0.3, humanLow: 0, humanHigh: 0, machine: { low: 0, median: 0, high: 0 } }))).toBe(
+      "How much sentence lengths vary (coefficient of variation): yours (0.3 per 100 words) is higher than in 80 % of human writing, whose middle half lies at 0 per 100 words. Machine text usually sits at 0 per 100 words; yours is above it.",
+    );
     expect(normSentence(comparison({ value: 0.5, percentile: 0.52, machine: null, machineAt: null }))).toBe(
       "How much sentence lengths vary (coefficient of variation): yours (0.5) is typical of human writing, whose middle half lies at 0.4–0.6.",
     );

@@ -55,7 +55,9 @@ export function normSentence(c: NormComparison): string {
   if (!c.machine) return you;
   const m = c.machine;
   const where = c.value > m.high ? "above" : c.value < m.low ? "below" : "within";
-  return `${you} Machine text usually sits at ${formatRange(m.low, m.high, c.unit)} (median ${formatValue(m.median, c.unit)}); yours is ${where} that range.`;
+  const band = formatRange(m.low, m.high, c.unit);
+  const median = band === formatValue(m.median, c.unit) ? "" : ` (median ${formatValue(m.median, c.unit)})`;
+  return `${you} Machine text usually sits at ${band}${median}; yours is ${where} ${median ? "that range" : "it"}.`;
 }
 
 /** Breaks a label into lines of at most `max` characters at spaces (a longer word gets its own line, unbroken). */
