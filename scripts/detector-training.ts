@@ -123,6 +123,7 @@ export const Z_CLIP = 4;
 export const QUANTILE_LEVELS = [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
 export const MIN_WORDS = 80;
 const THRESHOLD_QUANTILE = 0.995; // per human group, out of domain: leaves a margin under 1 %
+const Z_995 = 2.5758293035489; // standard normal quantile at 0.995
 
 /** Each (group, label) cell weighs the same in total, so no domain or class size carries the model. */
 export function cellWeights(items: Featurized[]): Float64Array {
@@ -164,39 +165,43 @@ function solve(A: Float64Array[], b: Float64Array): Float64Array {
 /** Weighted L2-regularised logistic regression by Newton's method; returns [intercept, ...coef]. */
 export function fitLogistic(X: Float64Array[], y: ArrayLike<number>, w: ArrayLike<number>, lambda: number): Float64Array {
   const d = (X[0]?.length ?? 0) + 1;
+  const n = X.length;
+  // rows with a leading 1 for the intercept, in one flat array (the hot loop stays monomorphic)
+  const A = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) { A[i * d] = 1; A.set(X[i] ?? new Float64Array(d - 1), i * d + 1); }
   let beta = new Float64Array(d);
-  for (let iter = 0; iter < 30; iter++) {
-    const g = new Float64Array(d);
-    const H = Array.from({ length: d }, () => new Float64Array(d));
-    for (let i = 0; i < X.length; i++) {
-      const x = X[i] ?? new Float64Array(d - 1);
-      let s = beta[0] ?? 0;
-      for (let j = 1; j < d; j++) s += (beta[j] ?? 0) * (x[j - 1] ?? 0);
+  const g = new Float64Array(d);
+  const H = new Float64Array(d * d);
+  for (let iter = 0; iter < 50; iter++) {
+    g.fill(0);
+    H.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      let s = 0;
+      for (let j = 0; j < d; j++) s += beta[j]! * A[o + j]!;
       const p = 1 / (1 + Math.exp(-s));
       const wi = w[i] ?? 0;
       const r = wi * (p - (y[i] ?? 0));
       const h = wi * p * (1 - p);
-      g[0] = (g[0] ?? 0) + r;
-      const h0 = H[0] ?? new Float64Array(d);
-      h0[0] = (h0[0] ?? 0) + h;
-      for (let j = 1; j < d; j++) {
-        const xj = x[j - 1] ?? 0;
-        g[j] = (g[j] ?? 0) + r * xj;
-        const hj = H[j] ?? new Float64Array(d);
-        const hxj = h * xj;
-        hj[0] = (hj[0] ?? 0) + hxj;
-        for (let k = 1; k <= j; k++) hj[k] = (hj[k] ?? 0) + hxj * (x[k - 1] ?? 0);
+      for (let j = 0; j < d; j++) {
+        const xj = A[o + j]!;
+        g[j] = g[j]! + r * xj;
+        const hx = h * xj;
+        const hr = j * d;
+        for (let k = 0; k <= j; k++) H[hr + k] = H[hr + k]! + hx * A[o + k]!;
       }
     }
+    const M: Float64Array[] = [];
     for (let j = 0; j < d; j++) {
-      const hj = H[j] ?? new Float64Array(d);
-      for (let k = 0; k < j; k++) { const hk = H[k] ?? new Float64Array(d); hk[j] = hj[k] ?? 0; }
-      if (j > 0) { g[j] = (g[j] ?? 0) + lambda * (beta[j] ?? 0); hj[j] = (hj[j] ?? 0) + lambda; }
+      if (j > 0) { g[j] = g[j]! + lambda * beta[j]!; H[j * d + j] = H[j * d + j]! + lambda; }
+      const row = new Float64Array(d);
+      for (let k = 0; k < d; k++) row[k] = k <= j ? H[j * d + k]! : H[k * d + j]!;
+      M.push(row);
     }
-    const step = solve(H, g);
+    const step = solve(M, g);
     let maxStep = 0;
     const next = new Float64Array(d);
-    for (let j = 0; j < d; j++) { next[j] = (beta[j] ?? 0) - (step[j] ?? 0); maxStep = Math.max(maxStep, Math.abs(step[j] ?? 0)); }
+    for (let j = 0; j < d; j++) { next[j] = beta[j]! - step[j]!; maxStep = Math.max(maxStep, Math.abs(step[j]!)); }
     beta = next;
     if (maxStep < 1e-7) break;
   }
@@ -204,7 +209,10 @@ export function fitLogistic(X: Float64Array[], y: ArrayLike<number>, w: ArrayLik
 }
 
 function weightedQuantile(values: number[], q: number): number {
-  const s = [...values].sort((a, b) => a - b);
+  return sortedQuantile(Float64Array.from(values).sort(), q);
+}
+/** Quantile (linear interpolation) of an ascending array. */
+function sortedQuantile(s: ArrayLike<number>, q: number): number {
   if (s.length === 0) return 0;
   const pos = q * (s.length - 1);
   const lo = Math.floor(pos);
@@ -225,8 +233,8 @@ export function fitPlatt(scores: number[], labels: number[]): Calibration {
 interface CoreModel { features: string[]; mean: number[]; sd: number[]; coef: number[]; intercept: number }
 
 /** Standardise with cell-weighted mean/sd, fit the regression. */
-export function fitCore(train: Featurized[]): CoreModel {
-  const idx = MODEL_FEATURES.map((n) => FEATURES.findIndex((f) => f.name === n));
+export function fitCore(train: Featurized[], lambda: number = LAMBDA, features: string[] = MODEL_FEATURES): CoreModel {
+  const idx = features.map((n) => FEATURES.findIndex((f) => f.name === n));
   const w = cellWeights(train);
   const d = idx.length;
   const raw = train.map((f) => Float64Array.from(idx, (fi) => transformValue(fi, f.values[fi] ?? 0)));
@@ -236,8 +244,8 @@ export function fitCore(train: Featurized[]): CoreModel {
   raw.forEach((x, i) => { for (let j = 0; j < d; j++) sd[j] = (sd[j] ?? 0) + (w[i] ?? 0) * ((x[j] ?? 0) - (mean[j] ?? 0)) ** 2; });
   for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j] ?? 0) || 1;
   const X = raw.map((x) => Float64Array.from(x, (v, j) => clip((v - (mean[j] ?? 0)) / (sd[j] ?? 1), Z_CLIP)));
-  const beta = fitLogistic(X, train.map((f) => f.doc.label), w, LAMBDA);
-  return { features: MODEL_FEATURES, mean, sd, coef: Array.from(beta.slice(1)), intercept: beta[0] ?? 0 };
+  const beta = fitLogistic(X, train.map((f) => f.doc.label), w, lambda);
+  return { features, mean, sd, coef: Array.from(beta.slice(1)), intercept: beta[0] ?? 0 };
 }
 
 function asWeights(core: CoreModel, rest: Partial<DetectorWeights> = {}): DetectorWeights {
@@ -257,8 +265,8 @@ export function rawOf(weights: DetectorWeights, values: Float64Array): { raw: nu
 function norms(rows: Float64Array[]): Record<string, { quantiles: number[] }> {
   const out: Record<string, { quantiles: number[] }> = {};
   FEATURES.forEach((f, i) => {
-    const vals = rows.map((r) => r[i] ?? 0);
-    out[f.name] = { quantiles: QUANTILE_LEVELS.map((q) => Math.round(weightedQuantile(vals, q) * 1e4) / 1e4) };
+    const vals = Float64Array.from(rows, (r) => r[i] ?? 0).sort();
+    out[f.name] = { quantiles: QUANTILE_LEVELS.map((q) => Math.round(sortedQuantile(vals, q) * 1e4) / 1e4) };
   });
   return out;
 }
@@ -268,15 +276,30 @@ function norms(rows: Float64Array[]): Record<string, { quantiles: number[] }> {
  * leave-one-group-out scores inside `train` (so the threshold is set on human text the
  * model did not see, as a new domain would be); window calibration; norms; OOD limit.
  */
-export function fitDetector(train: Featurized[], version: string, log: (s: string) => void = () => {}): DetectorWeights {
-  const core = fitCore(train);
+export interface FitOptions {
+  lambda?: number;
+  features?: string[];
+  /** per-group human quantile the threshold keeps below */
+  thresholdQuantile?: number;
+  /** false: the per-domain quantile rule alone (detector-3) */
+  domainRule?: boolean;
+}
+export function fitDetector(train: Featurized[], version: string, log: (s: string) => void = () => {}, opts: FitOptions = {}): DetectorWeights {
+  const tq = opts.thresholdQuantile ?? THRESHOLD_QUANTILE;
+  const features = opts.features ?? MODEL_FEATURES;
   const groups = [...new Set(train.map((f) => f.doc.group))].sort();
-  const oofRaw = new Map<Featurized, number>();
-  for (const g of groups) {
-    const inner = fitCore(train.filter((f) => f.doc.group !== g));
-    const w = asWeights(inner);
-    for (const f of train) if (f.doc.group === g) oofRaw.set(f, rawOf(w, f.values).raw);
-  }
+  // out-of-group raw scores: each training domain scored by a model fitted without it
+  const outOfGroup = (l: number): Map<Featurized, number> => {
+    const m = new Map<Featurized, number>();
+    for (const g of groups) {
+      const w = asWeights(fitCore(train.filter((f) => f.doc.group !== g), l, features));
+      for (const f of train) if (f.doc.group === g) m.set(f, rawOf(w, f.values).raw);
+    }
+    return m;
+  };
+  const lambda = opts.lambda ?? LAMBDA;
+  const oofRaw = outOfGroup(lambda);
+  const core = fitCore(train, lambda, features);
   const scored = train.filter((f) => oofRaw.has(f));
   const documentCalibration = fitPlatt(scored.map((f) => oofRaw.get(f) ?? 0), scored.map((f) => f.doc.label));
 
@@ -285,17 +308,36 @@ export function fitDetector(train: Featurized[], version: string, log: (s: strin
   const oodLimit = weightedQuantile(trainDists, 0.995) * 1.25;
   const withOod = asWeights(core, { documentCalibration, oodLimit });
 
-  // threshold: the strictest human group's 99.5th percentile of out-of-group probabilities
+  // threshold, on human text of each training domain scored by a model that never saw that domain:
+  // (1) "quantile": the strictest domain's 99.5th percentile (detector-3);
+  // (2) "domains": a new domain is a draw from the population of domains — human out-of-group log-odds
+  //     are modelled per domain as normal (mean μ_g, spread σ_g), the domain means as normal around μ̄
+  //     with between-domain variance τ²; the threshold keeps a new domain's expected false positives at
+  //     0.5 %: μ̄ + z(0.995) · √(mean σ_g² + τ²). The larger of the two is used.
   let ai = 0.5;
   const perGroup: Record<string, number> = {};
+  const domainStats: { mu: number; var: number }[] = [];
   for (const g of groups) {
-    const ps = scored
+    const judged = scored
       .filter((f) => f.doc.group === g && f.doc.label === 0)
-      .filter((f) => !abstention({ words: f.words, language: f.language, ood: rawOf(withOod, f.values).ood, weights: withOod }))
-      .map((f) => calibrate(oofRaw.get(f) ?? 0, documentCalibration));
-    if (ps.length < 30) continue;
-    perGroup[g] = weightedQuantile(ps, THRESHOLD_QUANTILE);
+      .filter((f) => !abstention({ words: f.words, language: f.language, ood: rawOf(withOod, f.values).ood, weights: withOod }));
+    if (judged.length < 30) continue;
+    const ps = judged.map((f) => calibrate(oofRaw.get(f) ?? 0, documentCalibration));
+    perGroup[g] = weightedQuantile(ps, tq);
     ai = Math.max(ai, perGroup[g] ?? 0);
+    const ls = judged.map((f) => documentCalibration.a * (oofRaw.get(f) ?? 0) + documentCalibration.b);
+    const mu = ls.reduce((x, y) => x + y, 0) / ls.length;
+    domainStats.push({ mu, var: ls.reduce((x, y) => x + (y - mu) ** 2, 0) / ls.length });
+  }
+  const quantileRule = Math.min(ai, 0.995);
+  let domainRule = 0;
+  if (opts.domainRule !== false && domainStats.length >= 3) {
+    const k = domainStats.length;
+    const muBar = domainStats.reduce((x, d) => x + d.mu, 0) / k;
+    const tau2 = domainStats.reduce((x, d) => x + (d.mu - muBar) ** 2, 0) / (k - 1);
+    const within = domainStats.reduce((x, d) => x + d.var, 0) / k;
+    domainRule = 1 / (1 + Math.exp(-(muBar + Z_995 * Math.sqrt(within + tau2))));
+    ai = Math.max(ai, domainRule);
   }
   ai = Math.min(ai, 0.995);
 
@@ -319,7 +361,7 @@ export function fitDetector(train: Featurized[], version: string, log: (s: strin
   const windowCalibration = fitPlatt(wScores, wLabels);
   const windowAi = Math.max(0.5, weightedQuantile(humanWindowRaw.map((r) => calibrate(r, windowCalibration)), 0.99));
   const humanDocs = train.filter((f) => f.doc.label === 0 && f.words >= MIN_WORDS).map((f) => f.values);
-  log(`  threshold ai=${ai.toFixed(4)} (per group: ${Object.entries(perGroup).map(([g, v]) => `${g} ${v.toFixed(3)}`).join(", ")}); windowAi=${windowAi.toFixed(4)}; oodLimit=${oodLimit.toFixed(3)}`);
+  log(`  threshold ai=${ai.toFixed(4)} (domain model ${domainRule.toFixed(4)}; per group: ${Object.entries(perGroup).map(([g, v]) => `${g} ${v.toFixed(3)}`).join(", ")}); windowAi=${windowAi.toFixed(4)}; oodLimit=${oodLimit.toFixed(3)}`);
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return asWeights(
     { ...core, mean: core.mean.map(round), sd: core.sd.map(round), coef: core.coef.map(round), intercept: round(core.intercept) },
@@ -332,8 +374,10 @@ export function fitDetector(train: Featurized[], version: string, log: (s: strin
       norms: norms(humanDocs),
       windowNorms: norms(humanWindows),
       training: {
-        lambda: LAMBDA, documents: train.length, humanDocuments: train.filter((f) => f.doc.label === 0).length,
+        lambda, documents: train.length, humanDocuments: train.filter((f) => f.doc.label === 0).length,
         thresholdQuantilePerGroup: THRESHOLD_QUANTILE, groups,
+        // the two threshold rules' values (the `ai` threshold is the larger), for the evaluation's comparison
+        thresholdRules: { quantile: round(quantileRule), domainModel: round(Math.min(domainRule, 0.995)) },
       },
     },
   );

@@ -86,6 +86,9 @@ export async function runEvaluation(opts: { corporaDir: string; outFile?: string
     if (Number.isFinite(a) && a < 0.9) misses.push(`out-of-domain AUROC on chat text in **${g}**: ${num(a)} (< 0.90)`);
     if (human.length > 0 && fr.abstained / human.length > 0.2) misses.push(`**${g}**: ${fr.abstained} of ${human.length} human texts abstained (mostly under 80 words or unlike the training data)`);
     if (g.startsWith("essays")) essayLodo[g] = fr;
+    // the detector-3 rule (strictest training domain's 99.5th percentile alone), same model, for comparison
+    const rules = (w.training as { thresholdRules?: { quantile: number } }).thresholdRules;
+    const oldK = rules ? human.filter((s) => !s.abstained && s.p >= rules.quantile).length : NaN;
     const chatJudged = chat.filter((s) => !s.abstained);
     const caught = chatJudged.filter((s) => s.verdict === "ai").length;
     const sa = windowAuroc(chat, human);
@@ -94,7 +97,8 @@ export async function runEvaluation(opts: { corporaDir: string; outFile?: string
     allWindowNeg.push(...human);
     lodoRows.push([
       g, String(human.length), String(chat.length), num(a), pct(tprAtFpr(cp, hp, 0.01)), pct(tprAtFpr(cp, hp, 0.05)),
-      human.length ? fprCell(fr) : "–", String(fr.abstained), String(fr.mixed),
+      w.thresholds.ai.toFixed(3), human.length ? fprCell(fr) : "–", fr.n > 0 && Number.isFinite(oldK) ? `${pct2(oldK / fr.n)} % (${oldK})` : "–",
+      String(fr.abstained), String(fr.mixed),
       chat.length ? `${pct(caught / Math.max(1, chatJudged.length))} %` : "–", num(windowAuroc(chat, human)),
     ]);
     for (const fam of ["chat-current", "chat-2023", "base"] as const) {
@@ -124,7 +128,7 @@ export async function runEvaluation(opts: { corporaDir: string; outFile?: string
   const blogJudged = blog.filter((s) => !s.abstained);
   const blogCaught = blogJudged.filter((s) => s.verdict === "ai").length;
 
-  const lodoHead = ["domain (unseen)", "human", "chat", "AUROC chat", "TPR@1%FPR", "TPR@5%FPR", "FPR at shipped-style threshold", "human abstained", "human mixed", "chat caught", "sentence AUROC"];
+  const lodoHead = ["domain (unseen)", "human", "chat", "AUROC chat", "TPR@1%FPR", "TPR@5%FPR", "fold threshold", "FPR at shipped-style threshold", "FPR, detector-3 rule", "human abstained", "human mixed", "chat caught", "sentence AUROC"];
   const famHead = ["domain (unseen)", "family", "generators", "n", "AUROC", "TPR@1%", "TPR@5%"];
   const essayHead = ["writers (held-out half)", "n", "FPR, shipped model", "abstained", "mixed", "FPR, leave-one-domain-out"];
   const summary = [
@@ -169,8 +173,27 @@ threshold chosen from human text of the *training* domains) without that domain,
 genres of \`machine-extra.jsonl\` fall in the fold of their human counterpart (news ↔ xsum, encyclopedia ↔ squad and
 wikipedia, …); \`blog\` has no human counterpart and is only ever tested. Training uses chat-model text only
 (GPT-3.5, GPT-4, Llama-2-chat, the 2026 Claude set); base models (GPT-2, GPT-J, GPT-Neo(X), OPT, davinci) are never
-trained on and are reported as their own family. Nothing was tuned on these folds: the feature list, the ridge
-strength (λ = ${0.01}) and the threshold rule were fixed before the first run.
+trained on and are reported as their own family.
+
+**Second design iteration (${shipped.version}; the first was \`detector-3\`).** detector-3 missed both targets
+(mean out-of-domain AUROC on chat text 0.888; 1.65 % false positives on unseen stories). What changed, and why —
+each choice is applied identically inside every fold and uses that fold's training domains only. Candidly, this
+iteration was designed *after* detector-3's per-domain results (stories above all) were known, so these folds are
+less blind than the first run's; the honest test of the changes is text from outside these corpora.
+
+1. *Threshold rule.* detector-3 took the strictest training domain's 99.5th percentile of out-of-domain human
+   scores. With a dozen domains, an unseen domain is quite likely to be stricter than every one of them (stories
+   was). Now each training domain's human out-of-domain log-odds are summarised by mean and spread, the domain
+   means are treated as a sample of domains (between-domain variance τ²), and the threshold is the 99.5th
+   percentile of a *new* domain under that model: μ̄ + 2.576·√(mean σ² + τ²) — or the old rule, whichever is
+   stricter. The target (0.5 %, a margin under 1 %) is the old one; the column "FPR, detector-3 rule" shows the
+   same fold's model at the old rule. Price: fewer chat texts are called \`ai\` (column "chat caught").
+2. *Three features* from the burstiness idea and for dialogue (fixed before measuring): how much mean word
+   length and mean word commonness vary between sentences (\`word_length_spread\`, \`commonness_spread\`), and the
+   share of words inside double quotes (\`dialogue_share\`), so that fiction dialogue is seen as such.
+3. *Tried and not adopted* (a per-fold ridge strength, feature selection by direction agreement across domains,
+   domain indicators): see "Design iterations" in \`docs/engine.md\`; none raised the mean out-of-domain AUROC.
+   Training code is otherwise unchanged (λ = ${String(shipped.training.lambda ?? "?")}, the same cell weights, calibration, abstention).
 
 - ${summary.join("\n- ")}
 

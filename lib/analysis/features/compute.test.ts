@@ -55,6 +55,26 @@ describe("features on hand-checkable texts", () => {
     expect(f.lowercase_start_share).toBeCloseTo(1.5); // two lower-case starts + lone "i" over 2 sentences
   });
 
+  it("dialogue: words inside double quotes, straight or curly, not running past a paragraph", () => {
+    // quoted: Go home now (3), I won't (2), Unclosed quote here (3) of 16 words
+    const f = features(`He said, "Go home now." Then “I won't,” she said.\n\n"Unclosed quote here\n\nNew paragraph here.`);
+    expect(f.word_count).toBe(16);
+    expect(f.dialogue_share).toBeCloseTo(8 / 16);
+    expect(features("No quotes at all in this one.").dialogue_share).toBe(0);
+  });
+
+  it("word length and commonness spread between sentences", () => {
+    // mean word length per sentence: 3 (cat sat mat) and 5 (horse sheep goats): sd 1
+    const f = features("Cat sat mat. Horse sheep goats.");
+    expect(f.word_length_spread).toBeCloseTo(1);
+    // identical sentences do not vary; a sentence under three words is left out
+    const g = features("The cat sat. The cat sat. Extraordinarily.");
+    expect(g.word_length_spread).toBe(0);
+    expect(g.commonness_spread).toBe(0);
+    // mean Zipf 6.86 (it was in the house) and 3.6 (sharks devour tuna; "voraciously" is not in the list): sd 1.63
+    expect(features("It was in the house. Sharks devour tuna voraciously.").commonness_spread).toBeCloseTo(1.63);
+  });
+
   it("repetition of openers and trigrams", () => {
     const f = features("The cat sat on the mat. The cat sat on the rug. The dog ran.");
     expect(f.opener_repetition).toBeCloseTo(1 - 1 / 3);

@@ -3,7 +3,7 @@
 import { automatedReadability } from "automated-readability";
 import { colemanLiau } from "coleman-liau";
 import { flesch } from "flesch";
-import { C, totals, type Counted } from "./counts";
+import { C, NC, totals, type Counted } from "./counts";
 import { FEATURE_INDEX, NF } from "./registry";
 
 const at = (name: string): number => {
@@ -24,6 +24,7 @@ const I = {
   excl: at("exclamation_rate"), ell: at("ellipsis_rate"), typo: at("typography_slip_rate"), lower: at("lowercase_start_share"),
   caps: at("all_caps_rate"), tri: at("repeated_trigram_share"), opener: at("opener_repetition"), flesch: at("flesch_reading_ease"),
   cl: at("coleman_liau_grade"), ari: at("automated_readability_grade"), spp: at("sentences_per_paragraph"), wc: at("word_count"),
+  wlSpread: at("word_length_spread"), zipfSpread: at("commonness_spread"), dialogue: at("dialogue_share"),
 };
 
 // Scratch count array indexed by word id, reset after each use.
@@ -91,6 +92,21 @@ function repeatedTrigrams(ids: Int32Array, a: number, b: number): number {
   return rep / (b - a - 2);
 }
 
+/** Standard deviation over sentences [a, b) of num/den per sentence (sentences with den ≥ 3 only). */
+function sentenceSpread(c: Counted, a: number, b: number, num: number, den: number): number {
+  let n = 0, sum = 0, sq = 0;
+  for (let s = a; s < b; s++) {
+    const r0 = s * NC, r1 = r0 + NC;
+    const d = (c.prefix[r1 + den] ?? 0) - (c.prefix[r0 + den] ?? 0);
+    if (d < 3) continue;
+    const x = ((c.prefix[r1 + num] ?? 0) - (c.prefix[r0 + num] ?? 0)) / d;
+    n++; sum += x; sq += x * x;
+  }
+  if (n < 2) return 0;
+  const m = sum / n;
+  return Math.sqrt(Math.max(0, sq / n - m * m));
+}
+
 /** Feature vector for sentences [a, b). */
 export function computeFeatures(c: Counted, a: number, b: number): Float64Array {
   const T = totals(c, a, b);
@@ -115,6 +131,11 @@ export function computeFeatures(c: Counted, a: number, b: number): Float64Array 
   v[I.sentBurst] = mean > 0 && b - a > 1 ? adj / (b - a - 1) / mean : 0;
 
   v[I.wordLen] = (T[C.letters] ?? 0) / words;
+  // spread across sentences (of at least 3 words) of their mean word length and mean Zipf commonness:
+  // the sentence-length "burstiness" idea carried over to vocabulary
+  v[I.wlSpread] = sentenceSpread(c, a, b, C.letters, C.words);
+  v[I.zipfSpread] = sentenceSpread(c, a, b, C.zipfSum, C.zipfWords);
+  v[I.dialogue] = (T[C.quotedWords] ?? 0) / words;
   v[I.poly] = (T[C.polysyllables] ?? 0) / words;
   const wa = c.sentenceWordStart[a] ?? 0;
   const wb = c.sentenceWordStart[b] ?? 0;

@@ -15,8 +15,9 @@ export const C = {
   properNouns: 21, allCaps: 22, lowercaseI: 23, transitions: 24, hedges: 25, excess: 26, rhetoric: 27,
   commas: 28, semicolons: 29, colons: 30, dashes: 31, parens: 32, quotes: 33, questions: 34, exclamations: 35,
   ellipses: 36, numbers: 37, spaceBeforePunct: 38, doubleSpaces: 39, lowerStarts: 40, characters: 41,
+  quotedWords: 42,
 } as const;
-export const NC = 42;
+export const NC = 43;
 
 const TRANSITION_IDX = phraseIndex(TRANSITIONS);
 const HEDGE_IDX = phraseIndex(HEDGES);
@@ -72,9 +73,13 @@ export function countSentences(seg: Segmented): Counted {
   const row = new Float64Array(NC);
   const text = seg.text;
   const add = (k: number, by = 1): void => { row[k] = (row[k] ?? 0) + by; };
+  // inside a double-quoted passage (dialogue, quotations); reset at each paragraph so a stray mark cannot run on
+  let quoted = false;
+  let paragraph = -1;
   for (let s = 0; s < n; s++) {
     const sent = seg.sentences[s];
     if (!sent) continue;
+    if (sent.paragraph !== paragraph) { paragraph = sent.paragraph; quoted = false; }
     row.fill(0);
     row[C.sentences] = 1;
     row[C.characters] = sent.end - sent.start;
@@ -94,6 +99,7 @@ export function countSentences(seg: Segmented): Counted {
         if (id === undefined) { id = intern.size; intern.set(w, id); }
         ids.push(id);
         add(C.words);
+        if (quoted) add(C.quotedWords);
         add(C.letters, t.text.length);
         const syl = syllables(w);
         add(C.syllables, syl);
@@ -137,6 +143,9 @@ export function countSentences(seg: Segmented): Counted {
         else if (p === "—" || p === "–" || p === "--" || p === "---" || (p === "-" && text[t.start - 1] === " ")) add(C.dashes);
         else if (p === "(") add(C.parens);
         else if (p === `"` || p === "“") add(C.quotes);
+        if (p === `"`) quoted = !quoted;
+        else if (p === "“") quoted = true;
+        else if (p === "”") quoted = false;
         else if (p === "…" || p.startsWith("..")) add(C.ellipses);
         if (p.includes("?")) add(C.questions);
         if (p.includes("!")) add(C.exclamations);

@@ -64,6 +64,10 @@ export const FEATURES: readonly FeatureDef[] = [
   f("automated_readability_grade", "automated readability index (grade level)", "number"),
   f("sentences_per_paragraph", "sentences per paragraph", "number", "sqrt", false),
   f("word_count", "number of words", "number", "sqrt", false),
+  // added with detector-4: how evenly the text keeps its register from sentence to sentence, and dialogue
+  f("word_length_spread", "how much the average word length varies from sentence to sentence", "number"),
+  f("commonness_spread", "how much word commonness varies from sentence to sentence", "number"),
+  f("dialogue_share", "share of words inside double quotation marks (dialogue, quotations)", "share", "sqrt"),
 ];
 
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FEATURES.map((d, i) => [d.name, i]));
