@@ -315,7 +315,7 @@ export function RewritePanel({ textareaRef, text, onTextChange, fingerprintScope
         </p>
       ) : null}
 
-      <p role="status" aria-live="polite" className={status ? styles.status : "visually-hidden"} data-testid="rewrite-status">
+      <p role="status" aria-live="polite" className={status && !streaming ? styles.status : "visually-hidden"} data-testid="rewrite-status">
         {status}
       </p>
 

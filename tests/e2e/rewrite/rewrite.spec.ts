@@ -50,7 +50,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
     await page.emulateMedia({ colorScheme: scheme });
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, `${name}${suffix}`);
-    await page.getByTestId("rewrite-panel").screenshot({ path: path.join(screenshotsDir, `${name}-panel${suffix}.png`) });
+    // The sticky header would cover part of a panel taller than the window; pictured in place instead.
+    await page.getByTestId("rewrite-panel").screenshot({ path: path.join(screenshotsDir, `${name}-panel${suffix}.png`), style: '[data-testid="site-header"] { position: static !important; }' });
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
