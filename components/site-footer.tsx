@@ -3,8 +3,8 @@ import { Container } from "./container";
 import { Logo } from "./logo";
 import styles from "./site-footer.module.css";
 
-/** The foot of every page: what Penprint promises about your writing, and the account links. */
-export function SiteFooter() {
+/** The foot of every page: what Penprint promises about your writing, and the account links for visitors. */
+export function SiteFooter({ signedIn = false }: { signedIn?: boolean }) {
   return (
     <footer className={styles.footer} data-testid="site-footer">
       <Container className={styles.inner}>
@@ -18,8 +18,17 @@ export function SiteFooter() {
           </p>
         </div>
         <nav aria-label="Footer" className={styles.links}>
-          <Link href="/sign-in">Sign in</Link>
-          <Link href="/sign-up">Create account</Link>
+          {signedIn ? (
+            <>
+              <Link href="/settings">Settings</Link>
+              <Link href="/history">History</Link>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in">Sign in</Link>
+              <Link href="/sign-up">Create account</Link>
+            </>
+          )}
         </nav>
       </Container>
     </footer>

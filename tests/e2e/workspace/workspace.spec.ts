@@ -145,14 +145,21 @@ test("editor: open a file, type, heat map with reasons by hover and keyboard, dr
   await textarea.pressSequentially(typed);
   await expect(textarea).toHaveValue(new RegExp(`count ${id} stopped making sense\\.$`));
 
-  // The heat map follows the typing: every sentence is tinted, the last one is the one just typed.
+  // The heat map follows the typing: every sentence gets a band, the last one is the one just typed.
+  // Sentences that read as human stay plain; the others are tinted and underlined (colour is never alone).
   const sentences = page.getByTestId("heat-sentence");
   await expect(sentences.last()).toContainText(`count ${id} stopped making sense.`);
   await expect(sentences).toHaveCount(4);
   for (const sentence of await sentences.all()) {
-    await expect(sentence).toHaveAttribute("data-band", /^(low|medium|high)$/);
-    const tint = await sentence.evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(tint, "each sentence is tinted").not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
+    const band = await sentence.getAttribute("data-band");
+    expect(band).toMatch(/^(low|medium|high)$/);
+    const look = await sentence.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { tint: style.backgroundColor, line: style.textDecorationLine };
+    });
+    const plain = /^rgba\(0, 0, 0, 0\)$|^transparent$/.test(look.tint);
+    expect(plain, `a ${band} sentence is ${band === "low" ? "plain" : "tinted"}`).toBe(band === "low");
+    expect(look.line.includes("underline"), `a ${band} sentence is ${band === "low" ? "not " : ""}underlined`).toBe(band !== "low");
   }
   await expect(page.getByTestId("editor-verdict")).toBeVisible();
 
