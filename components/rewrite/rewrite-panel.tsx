@@ -251,8 +251,8 @@ export function RewritePanel({ textareaRef, text, onTextChange, fingerprintScope
             Meaning
           </label>
           <select id={`${id}-meaning`} className={forms.select} value={meaning} onChange={(e) => setMeaning(e.target.value as RewriteRequest["meaning"])} disabled={streaming} data-testid="rewrite-meaning-option">
-            <option value="strict">Keep it strictly</option>
-            <option value="restructure">Allow restructuring</option>
+            <option value="strict">Keep strictly</option>
+            <option value="restructure">May restructure</option>
           </select>
         </div>
         <div className={forms.field}>
@@ -261,7 +261,7 @@ export function RewritePanel({ textareaRef, text, onTextChange, fingerprintScope
           </label>
           <select id={`${id}-length`} className={forms.select} value={length} onChange={(e) => setLength(e.target.value as RewriteRequest["length"])} disabled={streaming} data-testid="rewrite-length">
             <option value="shorter">Shorter</option>
-            <option value="same">About the same</option>
+            <option value="same">Same</option>
             <option value="longer">Longer</option>
           </select>
         </div>
