@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { createUser, setUserOllamaModel } from "@/db/queries/users";
+import { createUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/rate-limiter-factory";
 import { rebuildFingerprints } from "@/lib/workspace/rebuild-fingerprints";
@@ -40,7 +40,13 @@ async function readEvents(response: Response): Promise<RewriteEvent[]> {
   return text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as RewriteEvent);
 }
 
-const chats = (peer: OllamaPeer) => peer.requests.filter((r) => r.path === "/api/chat");
+/**
+ * The first model call starts alongside the /api/tags check, so a call aborted by a 503 may reach the
+ * peer late, during the next test: those refused requests carry REFUSED_TEXT and are left out here.
+ */
+const REFUSED_TEXT = "This request is refused before its stream.";
+const chats = (peer: OllamaPeer) =>
+  peer.requests.filter((r) => r.path === "/api/chat" && !JSON.stringify(r.body).includes(REFUSED_TEXT));
 const systemOf = (peer: OllamaPeer, i = 0) => (chats(peer)[i]?.body as { messages: { content: string }[] } | undefined)?.messages[0]?.content ?? "";
 
 async function outcomeCount(outcome: string): Promise<number> {
@@ -137,19 +143,20 @@ describe.each(testEngines)("rewrite services on $title with the Ollama peer", ({
     it("503 ollama_unreachable with Retry-After when Ollama does not answer", async () => {
       peer.setScenario("refuse");
       const before = await outcomeCount("ollama_unreachable");
-      const error = await refusal(startRewrite({ userId: newcomer, input: request(), config }));
+      const error = await refusal(startRewrite({ userId: newcomer, input: request({ text: REFUSED_TEXT }), config }));
       expect(error).toMatchObject({ status: 503, code: "ollama_unreachable" });
       expect(error.retryAfterSeconds).toBeGreaterThan(0);
       expect(await outcomeCount("ollama_unreachable")).toBe(before + 1);
     });
 
     it("503 model_not_found with the pull command when the writer's pick was removed from Ollama", async () => {
-      await setUserOllamaModel({ userId: newcomer, model: "mistral:7b" }, db);
+      await saveModelChoice({ userId: newcomer, model: "mistral:7b", baseUrl: peer.url, db });
       peer.setScenario({ name: "missing-model", model: "mistral:7b" });
-      const error = await refusal(startRewrite({ userId: newcomer, input: request(), config }));
+      const error = await refusal(startRewrite({ userId: newcomer, input: request({ text: REFUSED_TEXT }), config }));
       expect(error).toMatchObject({ status: 503, code: "model_not_found" });
       expect(error.message).toContain("`ollama pull mistral:7b`");
-      await setUserOllamaModel({ userId: newcomer, model: null }, db);
+      peer.setScenario("normal");
+      await saveModelChoice({ userId: newcomer, model: "", baseUrl: peer.url, db });
     });
   });
 
@@ -313,11 +320,15 @@ describe.each(testEngines)("rewrite services on $title with the Ollama peer", ({
       expect(overview.models.map((m) => m.name)).toEqual(["llama3.1:8b", "mistral:7b", "nomic-embed-text:latest"]);
       expect(overview.models[0]).toEqual({ name: "llama3.1:8b", sizeBytes: expect.any(Number), modifiedAt: expect.stringMatching(/^\d{4}-/) });
       expect(overview).toMatchObject({ selected: "llama3.1:8b", defaultModel: "llama3.1:8b", selectedAvailable: true });
-      await setUserOllamaModel({ userId: newcomer, model: "mistral:7b" }, db);
+      await saveModelChoice({ userId: newcomer, model: "mistral:7b", baseUrl: peer.url, db });
       expect(await modelsOverview({ userId: newcomer, baseUrl: peer.url, defaultModel: "llama3.1:8b", db })).toMatchObject({ selected: "mistral:7b", selectedAvailable: true });
+      // The next rewrite uses the new pick at once.
+      await readEvents(await startRewrite({ userId: newcomer, input: request(), config }));
+      expect((chats(peer).at(-1)?.body as { model: string }).model).toBe("mistral:7b");
       peer.setScenario({ name: "missing-model", model: "mistral:7b" });
       expect(await modelsOverview({ userId: newcomer, baseUrl: peer.url, defaultModel: "llama3.1:8b", db })).toMatchObject({ selected: "mistral:7b", selectedAvailable: false });
-      await setUserOllamaModel({ userId: newcomer, model: null }, db);
+      peer.setScenario("normal");
+      await saveModelChoice({ userId: newcomer, model: "", baseUrl: peer.url, db });
     });
 
     it("saves a pick only when Ollama has it installed; empty goes back to the default", async () => {
