@@ -20,6 +20,7 @@ test.describe.configure({ mode: "serial" });
 
 const id = randomBytes(4).toString("hex");
 const writer = { email: `long-${id}@example.org`, password: uniqueSecret("long-pass") };
+const stranger = { email: `long-other-${id}@example.org`, password: uniqueSecret("long-other-pass") };
 const title = `Collected chapters ${id}`;
 
 /**
@@ -45,7 +46,7 @@ function manuscript(words: number): string {
   return chapters.join("\n\n");
 }
 
-async function signUpAndIn(page: Page): Promise<void> {
+async function signUpAndIn(page: Page, writer: { email: string; password: string }): Promise<void> {
   await page.goto("/sign-up");
   await page.getByTestId("sign-up-form-email").fill(writer.email);
   await page.getByTestId("sign-up-form-password").fill(writer.password);
@@ -75,7 +76,7 @@ test("a long document is analysed by a background job with progress, then reopen
   for (const part of [ESSAY, FICTION, EMAIL]) for (const line of part.split(/\n+/)) if (line.trim().length >= 8) recordSecret(line.trim());
   recordSecret(title);
 
-  await signUpAndIn(page);
+  await signUpAndIn(page, writer);
   await page.goto("/editor");
   await expect(page).toHaveTitle(/Editor/);
   await page.getByTestId("editor-title").fill(title);
@@ -159,4 +160,31 @@ test("a long document is analysed by a background job with progress, then reopen
   expect(json.status()).toBe(200);
   expect(((await json.json()) as { result: { words: number } }).result.words).toBe(words);
   await expectNoA11yViolationsBesideHeatMap(page, "reopened long-document analysis");
+});
+
+test("another writer cannot see the job's status, the analysis or its export", async ({ browser, page }) => {
+  test.setTimeout(180_000);
+  // A second writer signs up on `page`; the first signs in again in a context of their own to read the analysis id.
+  await signUpAndIn(page, stranger);
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await expect(async () => {
+    await owner.goto("/sign-in?callbackUrl=%2Fhistory");
+    await owner.getByTestId("sign-in-form-email").fill(writer.email);
+    await owner.getByTestId("sign-in-form-password").fill(writer.password);
+    await owner.getByTestId("sign-in-form-submit").click();
+    await expect(owner.getByTestId("history-row").or(owner.getByTestId("sign-in-form-error"))).toBeVisible();
+    await expect(owner.locator('[data-testid="sign-in-form-error"][data-code="rate_limited"]')).toHaveCount(0, { timeout: 1 });
+  }).toPass({ intervals: [15_000], timeout: 90_000 });
+  const href = (await owner.getByTestId("history-row").filter({ hasText: title }).getByRole("link", { name: title }).getAttribute("href")) ?? "";
+  const analysisId = href.split("/").pop() ?? "";
+  expect(analysisId).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await owner.request.get(`/api/v1/analyses/${analysisId}/status`)).status()).toBe(200);
+  await ownerContext.close();
+
+  for (const url of [`/api/v1/analyses/${analysisId}/status`, `/api/v1/analyses/${analysisId}`, `/api/v1/analyses/${analysisId}/export?format=json`]) {
+    const response = await page.request.get(url);
+    expect(response.status(), url).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  }
 });
