@@ -6,7 +6,7 @@ import { getAnalysis, getAnalysisJobState } from "@/db/queries/analyses";
 import { analyses, users } from "@/db/schema";
 import { createInngestClient } from "@/inngest/client";
 import { createLongAnalysisFunction } from "@/inngest/functions/analyze-long-document";
-import { analyze, wordCount } from "@/lib/analysis";
+import { analyze, ENGINE_VERSION, wordCount } from "@/lib/analysis";
 import { createCache, type JsonCache } from "@/lib/cache";
 import { AppError } from "@/lib/errors";
 import { testEngines, type TestDatabase } from "@/tests/helpers/databases";
@@ -74,7 +74,7 @@ describe.each(testEngines)("long-document analysis on $title", ({ skip, create }
   async function queued(userId: string, body = text) {
     const [row] = await db
       .insert(analyses)
-      .values({ userId, title: "Long", text: body, textHash: textHash(body), engineVersion: "1", wordCount: wordCount(body), saved: true, status: "queued", progress: 0 })
+      .values({ userId, title: "Long", text: body, textHash: textHash(body), engineVersion: ENGINE_VERSION, wordCount: wordCount(body), saved: true, status: "queued", progress: 0 })
       .returning();
     return row!;
   }

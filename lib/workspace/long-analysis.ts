@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { completeAnalysis, getAnalysis, setAnalysisProgress } from "@/db/queries/analyses";
-import { beginAnalysis, finishAnalysis, scoreSentences, type Analysis, type AnalysisStage, type SentenceResult } from "@/lib/analysis";
+import { beginAnalysis, ENGINE_VERSION, finishAnalysis, scoreSentences, type Analysis, type AnalysisStage, type SentenceResult } from "@/lib/analysis";
 import type { JsonCache } from "@/lib/cache";
 import { ANALYSIS_CACHE_TTL_SECONDS, analysisCacheKey, getAnalysisCache, textHash } from "./save-analysis";
 
@@ -104,7 +104,8 @@ export async function runLongAnalysis(
     if (!row) return { stop: "gone" };
     const hash = textHash(row.text);
     const hit = (await cache.get(analysisCacheKey({ userId, hash }))) as unknown as Analysis | undefined;
-    if (hit && hit.engineVersion === row.engineVersion) {
+    // The job runs today's engine, so only a result of today's engine may stand in for it.
+    if (hit && hit.engineVersion === ENGINE_VERSION) {
       return { stop: (await store({ analysisId, userId, analysis: hit, db })) ? ("ready-from-cache") : ("gone") };
     }
     const stage = stageFor(analysisId, row.text, hash);
