@@ -10,7 +10,7 @@
  * Targets: ≤ 20 ms added to the first token, and no added buffering (inter-token added ≈ 0).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -74,6 +74,15 @@ async function timeStream(response: Response, started: number, textOf: (event: R
   const last = arrivals[arrivals.length - 1];
   if (first === undefined || last === undefined || arrivals.length < 2) throw new Error("stream carried fewer than two tokens");
   return { ttftMs: first - started, interTokenMs: (last - first) / (arrivals.length - 1), tokens: arrivals.length };
+}
+
+/** CPU milliseconds a process has used so far (Linux /proc), or undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(file, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 async function waitReady(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
@@ -166,6 +175,9 @@ async function main() {
       await throughPenprint();
     }
     const results = { direct: [] as Timing[], penprint: [] as Timing[] };
+    // The server's CPU time over the measured rewrites (idle background work included, about 8 ms a second):
+    // a busy machine stretches it much less than it stretches latency.
+    const cpuBefore = cpuMs(server.pid);
     for (let i = 0; i < RUNS; i++) {
       // Alternate so that any drift of the machine touches both paths alike.
       if (i % 2 === 0) {
@@ -177,6 +189,7 @@ async function main() {
       }
     }
 
+    const cpuAfter = cpuMs(server.pid);
     const row = (name: string, xs: Timing[]) => ({
       name,
       ttft: median(xs.map((x) => x.ttftMs)),
@@ -189,6 +202,9 @@ async function main() {
     // A busy machine inflates every millisecond of server work: say how busy it was.
     const [load1] = os.loadavg();
     console.log(`\nLoad average during the run: ${load1?.toFixed(1)} on ${os.cpus().length} CPUs`);
+    if (cpuBefore !== undefined && cpuAfter !== undefined) {
+      console.log(`Penprint server CPU per streamed rewrite (whole request, ${RUNS} runs): ${((cpuAfter - cpuBefore) / RUNS).toFixed(1)} ms`);
+    }
     console.log(`\nStreamed rewrite, ${RUNS} runs each (medians), peer: first token after ${FIRST_TOKEN_DELAY_MS} ms, then one every ${TOKEN_DELAY_MS} ms`);
     console.log(`${"path".padEnd(32)}${"TTFT ms".padStart(9)}${"gap ms".padStart(9)}${"tokens".padStart(9)}`);
     for (const r of [d, p]) console.log(`${r.name.padEnd(32)}${fmt(r.ttft)}${fmt(r.inter)}${fmt(r.tokens)}`);
