@@ -21,9 +21,11 @@ export const modelNotFound = (model: string) =>
   unavailable(OLLAMA_RETRY_AFTER_SECONDS, rewriteErrorMessage("model_not_found", { model }), "model_not_found");
 
 /** The installed models, or 503 ollama_unreachable. */
-export async function installedModelsOr503({ baseUrl, signal }: { baseUrl: string; signal?: AbortSignal }): Promise<InstalledModel[]> {
+export async function installedModelsOr503(
+  { baseUrl, signal, timeoutMs }: { baseUrl: string; signal?: AbortSignal; timeoutMs?: number },
+): Promise<InstalledModel[]> {
   try {
-    return await listInstalledModels({ baseUrl, ...(signal ? { signal } : {}) });
+    return await listInstalledModels({ baseUrl, ...(signal ? { signal } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
   } catch (error) {
     throw ollamaUnreachable(error);
   }
@@ -64,11 +66,11 @@ export interface ModelsOverview {
 
 /** GET /api/v1/models: what Ollama has, and which one this writer's rewrites use. */
 export async function modelsOverview(
-  { userId, baseUrl, defaultModel, db }: { userId: string; baseUrl: string; defaultModel: string; db?: Database },
+  { userId, baseUrl, defaultModel, db, timeoutMs }: { userId: string; baseUrl: string; defaultModel: string; db?: Database; timeoutMs?: number },
 ): Promise<ModelsOverview> {
   const [selected, models] = await Promise.all([
     selectedModel({ userId, defaultModel, ...(db ? { db } : {}) }),
-    installedModelsOr503({ baseUrl }),
+    installedModelsOr503({ baseUrl, ...(timeoutMs ? { timeoutMs } : {}) }),
   ]);
   return { models, selected, defaultModel, selectedAvailable: models.some((m) => sameModel(m.name, selected)) };
 }

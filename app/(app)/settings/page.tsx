@@ -85,7 +85,8 @@ export default async function SettingsPage() {
   const mode = admin ? await getEffectiveSignupMode({ db, fallback: getEnv().SIGNUP_MODE }) : null;
   const invites = admin ? await listInvites({ userId: user.id }, db) : [];
   const env = getEnv();
-  const models = await modelsOverview({ userId: user.id, baseUrl: env.OLLAMA_BASE_URL, defaultModel: env.OLLAMA_MODEL, db }).catch(() => null);
+  // A hung Ollama must not hold the whole page: after 1.5 s the section says Ollama is not answering.
+  const models = await modelsOverview({ userId: user.id, baseUrl: env.OLLAMA_BASE_URL, defaultModel: env.OLLAMA_MODEL, db, timeoutMs: 1_500 }).catch(() => null);
 
   return (
     <Container width="narrow" className={styles.page} data-testid="settings-page">
