@@ -206,6 +206,7 @@ export function RewritePanel({ textareaRef, text, onTextChange, fingerprintScope
       className={styles.panel}
       aria-labelledby={`${id}-title`}
       data-testid="rewrite-panel"
+      data-models={models.state}
       onKeyDown={(e) => {
         if (isShortcut(e)) {
           e.preventDefault();

@@ -27,6 +27,8 @@ export class RewritePanelPage {
     await expect(this.page).toHaveTitle(/Editor/);
     await this.textarea.fill(text);
     await expect(this.textarea).toHaveValue(text);
+    // The panel asks once on load whether Ollama answers; a scenario switched before that answer would change it.
+    await expect(this.panel).toHaveAttribute("data-models", /^(ready|unreachable|unknown)$/);
   }
 
   /** Selects a passage of the editor's text the way a pointer drag would leave it. */
