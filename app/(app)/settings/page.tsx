@@ -50,7 +50,8 @@ function RewriteModel({ models }: { models: ModelsOverview | null }) {
   const { selected, defaultModel, selectedAvailable } = models;
   const options = [
     { value: "", label: `Default: ${defaultModel}` },
-    ...models.models.map((m) => ({ value: m.name, label: `${m.name} (${gigabytes(m.sizeBytes)})` })),
+    // Embedding models cannot write: leave them out of the choice.
+    ...models.models.filter((m) => !/embed|minilm/i.test(m.name)).map((m) => ({ value: m.name, label: `${m.name} (${gigabytes(m.sizeBytes)})` })),
     ...(selectedAvailable || selected === defaultModel ? [] : [{ value: selected, label: `${selected} (not installed)` }]),
   ];
   return (
