@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { ESSAY } from "../../../lib/workspace/test-texts";
-import { linkFromMail } from "../accounts/console-mailbox";
 import { expect, test } from "../fixtures";
 import { expectNoA11yViolations } from "../support/a11y";
 import { screenshotsDir } from "../support/paths";
@@ -10,6 +9,7 @@ import { saveScreenshot } from "../support/screenshots";
 import { recordSecret, uniqueSecret } from "../support/secrets";
 import { chatRequests, resetPeer, setPeerScenario } from "./ollama-peer-control";
 import { RewritePanelPage } from "./rewrite-panel-page";
+import { signUpAndIn } from "../support/sign-up-and-in";
 
 /**
  * "Rewrite in my voice" in the editor (issue 6, items 2–5), against the production build and the
@@ -62,25 +62,7 @@ test.beforeEach(async () => {
 
 test("sign up, verify, sign in; one essay sample gives the writer a fingerprint", async ({ page }) => {
   test.setTimeout(150_000);
-  await page.goto("/sign-up");
-  await page.getByTestId("sign-up-form-email").fill(writer.email);
-  await page.getByTestId("sign-up-form-password").fill(writer.password);
-  await page.getByTestId("sign-up-form-submit").click();
-  await expect(page.getByTestId("sign-up-form-success")).toBeVisible();
-  const verify = await linkFromMail({ to: writer.email, subject: /Verify/, pathname: "/verify-email" });
-  await page.goto(verify.pathname + verify.search);
-  await page.getByTestId("verify-email-form-submit").click();
-  await expect(page.getByTestId("verify-email-form-success")).toContainText("confirmed");
-  // Sign-ins from 127.0.0.1 share a 5-a-minute budget with the other specs: wait out a rate-limited minute.
-  await expect(async () => {
-    await page.goto("/sign-in?callbackUrl=%2Fdashboard");
-    await page.getByTestId("sign-in-form-email").fill(writer.email);
-    await page.getByTestId("sign-in-form-password").fill(writer.password);
-    await page.getByTestId("sign-in-form-submit").click();
-    await expect(page.getByTestId("signed-in-as").or(page.getByTestId("sign-in-form-error"))).toBeVisible();
-    await expect(page.locator('[data-testid="sign-in-form-error"][data-code="rate_limited"]')).toHaveCount(0, { timeout: 1 });
-  }).toPass({ intervals: [15_000], timeout: 90_000 });
-  await expect(page.getByTestId("signed-in-as")).toContainText(writer.email);
+  await signUpAndIn(page, writer);
 
   const added = await page.request.post("/api/v1/samples", { data: { text: writing(ESSAY), register: "essay", title: "Bread" } });
   expect(added.status()).toBe(201);

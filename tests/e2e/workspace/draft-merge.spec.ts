@@ -5,11 +5,11 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { buildDocx } from "../../../lib/documents/test-files";
 import { EMAIL, ESSAY, FICTION } from "../../../lib/workspace/test-texts";
-import { linkFromMail } from "../accounts/console-mailbox";
 import { expect, test } from "../fixtures";
 import { expectNoA11yViolations } from "../support/a11y";
 import { saveScreenshot } from "../support/screenshots";
 import { recordSecret, uniqueSecret } from "../support/secrets";
+import { signUpAndIn } from "../support/sign-up-and-in";
 
 /**
  * Issue 5, items 2 and 3: the fingerprint chart against human and machine norms, and a draft edited
@@ -50,28 +50,6 @@ function writeFile(name: string, content: string | Uint8Array): string {
 test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Sign up, verify by the console mail link, and sign in (waiting out a rate-limited minute left by other specs). */
-async function signUpAndIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto("/sign-up");
-  await page.getByTestId("sign-up-form-email").fill(who.email);
-  await page.getByTestId("sign-up-form-password").fill(who.password);
-  await page.getByTestId("sign-up-form-submit").click();
-  await expect(page.getByTestId("sign-up-form-success")).toBeVisible();
-  const verify = await linkFromMail({ to: who.email, subject: /Verify/, pathname: "/verify-email" });
-  await page.goto(verify.pathname + verify.search);
-  await page.getByTestId("verify-email-form-submit").click();
-  await expect(page.getByTestId("verify-email-form-success")).toContainText("confirmed");
-  await expect(async () => {
-    await page.goto("/sign-in?callbackUrl=%2Fdashboard");
-    await page.getByTestId("sign-in-form-email").fill(who.email);
-    await page.getByTestId("sign-in-form-password").fill(who.password);
-    await page.getByTestId("sign-in-form-submit").click();
-    await expect(page.getByTestId("signed-in-as").or(page.getByTestId("sign-in-form-error"))).toBeVisible();
-    await expect(page.locator('[data-testid="sign-in-form-error"][data-code="rate_limited"]')).toHaveCount(0, { timeout: 1 });
-  }).toPass({ intervals: [15_000], timeout: 90_000 });
-  await expect(page.getByTestId("signed-in-as")).toContainText(who.email);
-}
 
 /** A second device: a new browser context with the writer's session. */
 async function device(browser: Browser): Promise<Page> {

@@ -4,11 +4,11 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { wordCount } from "../../../lib/analysis/segment";
 import { EMAIL, ESSAY, FICTION } from "../../../lib/workspace/test-texts";
-import { linkFromMail } from "../accounts/console-mailbox";
 import { expect, test } from "../fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { screenshotsDir } from "../support/paths";
 import { recordSecret, uniqueSecret } from "../support/secrets";
+import { signUpAndIn } from "../support/sign-up-and-in";
 
 /**
  * A document over 20,000 words (issue 5, item 4): the editor's live view covers its first 20,000
@@ -44,28 +44,6 @@ function manuscript(words: number): string {
     total += wordCount(chapter);
   }
   return chapters.join("\n\n");
-}
-
-async function signUpAndIn(page: Page, writer: { email: string; password: string }): Promise<void> {
-  await page.goto("/sign-up");
-  await page.getByTestId("sign-up-form-email").fill(writer.email);
-  await page.getByTestId("sign-up-form-password").fill(writer.password);
-  await page.getByTestId("sign-up-form-submit").click();
-  await expect(page.getByTestId("sign-up-form-success")).toBeVisible();
-  const verify = await linkFromMail({ to: writer.email, subject: /Verify/, pathname: "/verify-email" });
-  await page.goto(verify.pathname + verify.search);
-  await page.getByTestId("verify-email-form-submit").click();
-  await expect(page.getByTestId("verify-email-form-success")).toContainText("confirmed");
-  // Sign-ins from 127.0.0.1 share a 5-a-minute budget with the other specs: wait out a rate-limited minute.
-  await expect(async () => {
-    await page.goto("/sign-in?callbackUrl=%2Fdashboard");
-    await page.getByTestId("sign-in-form-email").fill(writer.email);
-    await page.getByTestId("sign-in-form-password").fill(writer.password);
-    await page.getByTestId("sign-in-form-submit").click();
-    await expect(page.getByTestId("signed-in-as").or(page.getByTestId("sign-in-form-error"))).toBeVisible();
-    await expect(page.locator('[data-testid="sign-in-form-error"][data-code="rate_limited"]')).toHaveCount(0, { timeout: 1 });
-  }).toPass({ intervals: [15_000], timeout: 90_000 });
-  await expect(page.getByTestId("signed-in-as")).toContainText(writer.email);
 }
 
 test("a long document is analysed by a background job with progress, then reopens from history", async ({ page }) => {

@@ -5,11 +5,11 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { buildDocx } from "../../../lib/documents/test-files";
 import { EMAIL, ESSAY, FICTION } from "../../../lib/workspace/test-texts";
-import { linkFromMail } from "../accounts/console-mailbox";
 import { expect, test } from "../fixtures";
 import { expectNoA11yViolations } from "../support/a11y";
 import { saveScreenshot } from "../support/screenshots";
 import { recordSecret, uniqueSecret } from "../support/secrets";
+import { signUpAndIn } from "../support/sign-up-and-in";
 
 /**
  * The writer's workspace end to end (issue 5, item 8), against the production build: one writer
@@ -52,28 +52,7 @@ async function signedInPage(browser: import("@playwright/test").Browser): Promis
 
 test("sign up, verify, sign in: the dashboard teaches the first steps", async ({ page, checkA11y }) => {
   test.setTimeout(150_000);
-  await page.goto("/sign-up");
-  await page.getByTestId("sign-up-form-email").fill(writer.email);
-  await page.getByTestId("sign-up-form-password").fill(writer.password);
-  await page.getByTestId("sign-up-form-submit").click();
-  await expect(page.getByTestId("sign-up-form-success")).toBeVisible();
-  const verify = await linkFromMail({ to: writer.email, subject: /Verify/, pathname: "/verify-email" });
-  await page.goto(verify.pathname + verify.search);
-  await page.getByTestId("verify-email-form-submit").click();
-  await expect(page.getByTestId("verify-email-form-success")).toContainText("confirmed");
-
-  // Sign-ins are limited to 5 a minute per address, and the accounts spec (run just before in CI's single
-  // worker) spends them: when this one is refused as rate limited, it tries again every 15 s until the
-  // minute is over; any other refusal fails at once below.
-  await expect(async () => {
-    await page.goto("/sign-in?callbackUrl=%2Fdashboard");
-    await page.getByTestId("sign-in-form-email").fill(writer.email);
-    await page.getByTestId("sign-in-form-password").fill(writer.password);
-    await page.getByTestId("sign-in-form-submit").click();
-    await expect(page.getByTestId("signed-in-as").or(page.getByTestId("sign-in-form-error"))).toBeVisible();
-    await expect(page.locator('[data-testid="sign-in-form-error"][data-code="rate_limited"]')).toHaveCount(0, { timeout: 1 });
-  }).toPass({ intervals: [15_000], timeout: 90_000 });
-  await expect(page.getByTestId("signed-in-as")).toContainText(writer.email);
+  await signUpAndIn(page, writer);
   await expect(page).toHaveTitle(/Dashboard/);
   // The header leads a signed-in writer to the workspace, not to "Sign in / Create account".
   await expect(page.getByTestId("nav-editor")).toHaveAttribute("href", "/editor");
