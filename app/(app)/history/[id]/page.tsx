@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { getAnalysis, isReadyAnalysis } from "@/db/queries/analyses";
+import type { Analysis } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/require-user";
 import { EXPORT_FORMATS } from "@/lib/workspace/export-analysis";
 import { AnalysisJobProgress } from "../../analysis-job-progress";
@@ -35,15 +36,7 @@ export default async function SavedAnalysisPage({ params }: { params: Promise<{ 
     // A long document still being analysed by its job, or one whose job failed.
     return (
       <Container className={styles.page}>
-        <header>
-          <p className={styles.meta}>
-            <Link href="/history">← History</Link>
-          </p>
-          <h1 className={styles.heading}>{analysis.title}</h1>
-          <p className={styles.lead}>
-            Saved {analysis.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {analysis.wordCount.toLocaleString("en-US")} words
-          </p>
-        </header>
+        <AnalysisHeading analysis={analysis} />
         <AnalysisJobProgress
           initial={{ id: analysis.id, status: analysis.status, progress: analysis.progress, error: analysis.error }}
           words={analysis.wordCount}
@@ -58,16 +51,7 @@ export default async function SavedAnalysisPage({ params }: { params: Promise<{ 
 
   return (
     <Container className={styles.page}>
-      <header>
-        <p className={styles.meta}>
-          <Link href="/history">← History</Link>
-        </p>
-        <h1 className={styles.heading}>{analysis.title}</h1>
-        <p className={styles.lead}>
-          Saved {analysis.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · engine {analysis.engineVersion} ·{" "}
-          {analysis.wordCount.toLocaleString("en-US")} words
-        </p>
-      </header>
+      <AnalysisHeading analysis={analysis} showEngine />
       <Card as="section" aria-labelledby="verdict-h" data-testid="saved-verdict">
         <h2 id="verdict-h">
           Verdict: {analysis.verdict} · {Math.round(analysis.aiProbability * 100)} % machine likelihood
@@ -99,5 +83,21 @@ export default async function SavedAnalysisPage({ params }: { params: Promise<{ 
         <DeleteAnalysis id={analysis.id} />
       </section>
     </Container>
+  );
+}
+
+/** Title, back link and when it was saved; the engine version once there is a result it produced. */
+function AnalysisHeading({ analysis, showEngine = false }: { analysis: Analysis; showEngine?: boolean }) {
+  return (
+    <header>
+      <p className={styles.meta}>
+        <Link href="/history">← History</Link>
+      </p>
+      <h1 className={styles.heading}>{analysis.title}</h1>
+      <p className={styles.lead}>
+        Saved {analysis.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC ·{showEngine ? ` engine ${analysis.engineVersion} ·` : ""}{" "}
+        {analysis.wordCount.toLocaleString("en-US")} words
+      </p>
+    </header>
   );
 }
