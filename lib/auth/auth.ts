@@ -11,6 +11,7 @@ import { systemClock } from "./clock";
 import { getAccountDeps } from "./deps";
 import { checkSession } from "./session-check";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
+import { sessionCookieName } from "./session-token";
 
 /**
  * Auth.js: credentials, JWT sessions that carry a server-side session id. Every time a session is
@@ -62,7 +63,7 @@ function buildConfig(): NextAuthConfig {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     cookies: {
       sessionToken: {
-        name: `${secure ? "__Secure-" : ""}penprint.session-token`,
+        name: sessionCookieName(secure),
         options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
     },

@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { AppError, forbidden, unauthorized } from "@/lib/errors";
 import { setRequestUser } from "@/lib/server/request-context";
-import { auth } from "./auth";
+import { getDb } from "@/db/client";
+import { systemClock } from "./clock";
+import { checkSession } from "./session-check";
+import { readSessionToken } from "./session-token";
 
-/**
- * The one gate of every server action, route handler and signed-in page. The session behind it was
- * checked against its server-side row (not revoked, not expired) by the Auth.js `jwt` callback.
- */
+/** The one gate of every server action, route handler and signed-in page. */
 export interface CurrentUser {
   id: string;
   email: string;
@@ -16,17 +16,22 @@ export interface CurrentUser {
   sessionId: string;
 }
 
-/** The signed-in user, or null. */
+/**
+ * The signed-in user, or null: the session cookie's token (decrypted, not expired) and its
+ * server-side row (exists, not revoked, not expired — the same check as the Auth.js `jwt` callback).
+ */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await auth();
-  if (!session?.user?.id || !session.sessionId) return null;
+  const token = await readSessionToken();
+  if (!token?.sub || !token.sid) return null;
+  const current = await checkSession({ db: await getDb(), userId: token.sub, sessionId: token.sid, now: systemClock() });
+  if (!current) return null;
   const user: CurrentUser = {
-    id: session.user.id,
-    email: session.user.email,
-    name: session.user.name,
-    role: session.user.role,
-    emailVerified: session.user.emailVerified,
-    sessionId: session.sessionId,
+    id: current.id,
+    email: current.email,
+    name: current.name,
+    role: current.role,
+    emailVerified: current.emailVerifiedAt !== null,
+    sessionId: token.sid,
   };
   setRequestUser(user.id);
   return user;
