@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startOllamaPeer, type OllamaPeer } from "@/tests/helpers/ollama-peer";
 import { streamRewrite, type RewriteStreamEvent } from "./rewrite-stream";
 
-/** lib/ai's streaming path (streamText over ollama-ai-provider-v2) against the Ollama protocol peer. */
+/** lib/ai's streaming path (ollama-ai-provider-v2's doStream) against the Ollama protocol peer. */
 
 let peer: OllamaPeer;
 beforeAll(async () => {
