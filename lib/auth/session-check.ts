@@ -4,7 +4,8 @@ import type { PublicUser } from "@/db/queries/users";
 import { SESSION_MAX_AGE_MS, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
 
 /**
- * What the Auth.js `jwt` callback does on every session read: the user behind a cookie, or null when
+ * The one session check, run on every session read (requireUser for handlers, actions and pages; the
+ * Auth.js `jwt` callback when Auth.js itself reads the session): the user behind a cookie, or null when
  * its server-side row is missing, revoked or expired. A live session slides to 30 days from now
  * (written at most every few minutes).
  */

@@ -28,7 +28,7 @@ export const PUT = route({ params: draftParamsSchema, body: draftSaveSchema, max
   const result = await saveDraft({ id: params.id, userId: user.id, ...body });
   if (result.status === "not_found") throw notFound("This draft does not exist.");
   if (result.status === "conflict") {
-    throw conflict("draft_version_conflict", "This draft was changed in another tab or device. Reload it to see the latest version.", {
+    throw conflict("draft_version_conflict", "This draft was changed in another tab or device since the version you edited. Fetch the current draft, merge your changes into it and save again with its version (the editor does this for you).", {
       version: String(result.current.version),
     });
   }
