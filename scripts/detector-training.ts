@@ -10,6 +10,7 @@ import { extract } from "../lib/analysis/features/extract";
 import { FEATURES } from "../lib/analysis/features/registry";
 import { detectLanguage } from "../lib/analysis/language";
 import { abstention } from "../lib/analysis/verdict";
+import { TRAINING_DATA_DIR, readTrainingData } from "./training-data";
 
 const FUNCTION_SHARE = FEATURES.findIndex((f) => f.name === "function_word_share");
 
@@ -25,6 +26,8 @@ export interface Doc {
   writer?: string;
   /** human-essays rows kept out of training and threshold choice (fixed by id) */
   heldOut: boolean;
+  /** the project's own machine text (training-data/) is trained on, never tested: evaluation reports the corpora */
+  origin: "corpora" | "training-data";
 }
 
 // Domains of the corpora grouped so that a machine genre and its human counterpart
@@ -34,7 +37,11 @@ const GROUP: Record<string, string> = {
   encyclopedia: "encyclopedia", pubmed: "biomedical", arxiv: "abstracts", abstract: "abstracts",
   reddit: "forum", "forum-answer": "forum", wikihow: "howto", howto: "howto", review: "reviews",
   email: "email", report: "reports", blog: "blog",
+  // genres of training-data/ with no namesake in the corpora
+  stories: "stories", biomedical: "biomedical", "student-essay": "essays-us",
 };
+/** The leave-one-domain-out fold a genre of the corpora or of training-data/ falls in. */
+export const groupOf = (domain: string): string => GROUP[domain] ?? domain;
 const CHAT_2023 = new Set(["gpt-3.5-turbo", "gpt-4", "llama-2-70b-chat"]);
 
 /** FNV-1a, for a fixed split by id that does not depend on file order. */
@@ -51,7 +58,11 @@ function readJsonl(file: string): Record<string, unknown>[] {
 }
 const str = (x: unknown): string => (typeof x === "string" ? x : "");
 
-export function loadDetectionDocs(dir: string): Doc[] {
+/**
+ * The corpora in `dir`, then the project's own machine text from `trainingDataDir`
+ * (null: corpora only). Each row joins the fold of its genre's human counterpart.
+ */
+export function loadDetectionDocs(dir: string, trainingDataDir: string | null = TRAINING_DATA_DIR): Doc[] {
   const docs: Doc[] = [];
   for (const r of readJsonl(path.join(dir, "detect.jsonl"))) {
     const human = r.label === "human";
@@ -59,23 +70,37 @@ export function loadDetectionDocs(dir: string): Doc[] {
     docs.push({
       id: str(r.id), text: str(r.text), label: human ? 0 : 1, group: GROUP[str(r.domain)] ?? str(r.domain),
       family: human ? "human" : CHAT_2023.has(gen) ? "chat-2023" : "base", generator: gen || "human", heldOut: false,
+      origin: "corpora",
     });
   }
   for (const r of readJsonl(path.join(dir, "human-genres.jsonl"))) {
-    docs.push({ id: str(r.id), text: str(r.text), label: 0, group: GROUP[str(r.domain)] ?? str(r.domain), family: "human", generator: "human", heldOut: false });
+    docs.push({
+      id: str(r.id), text: str(r.text), label: 0, group: GROUP[str(r.domain)] ?? str(r.domain), family: "human", generator: "human",
+      heldOut: false, origin: "corpora",
+    });
   }
   for (const r of readJsonl(path.join(dir, "human-essays.jsonl"))) {
     const writer = str(r.writer);
     docs.push({
       id: str(r.id), text: str(r.text), label: 0, group: writer === "english-learner" ? "essays-learners" : "essays-us",
-      family: "human", generator: "human", writer, heldOut: isHeldOutEssay(str(r.id)),
+      family: "human", generator: "human", writer, heldOut: isHeldOutEssay(str(r.id)), origin: "corpora",
     });
   }
   for (const r of readJsonl(path.join(dir, "machine-extra.jsonl"))) {
     docs.push({
       id: str(r.id), text: str(r.text), label: 1, group: GROUP[str(r.domain)] ?? str(r.domain), family: "chat-current",
-      generator: `claude-2026-${str(r.style)}`, heldOut: false,
+      generator: `claude-2026-${str(r.style)}`, heldOut: false, origin: "corpora",
     });
+  }
+  if (trainingDataDir !== null) {
+    for (const { rows } of readTrainingData(trainingDataDir)) {
+      for (const r of rows) {
+        docs.push({
+          id: r.id, text: r.text, label: 1, group: groupOf(r.domain), family: "chat-current",
+          generator: `project-${r.model}-${r.style}`, heldOut: false, origin: "training-data",
+        });
+      }
+    }
   }
   return docs;
 }
@@ -120,6 +145,8 @@ export function isTrainable(f: Featurized): boolean {
 export const MODEL_FEATURES = FEATURES.filter((f) => f.inModel).map((f) => f.name);
 export const LAMBDA = 0.01; // ridge strength on the weighted-mean log loss (fixed a priori)
 export const Z_CLIP = 4;
+/** |z| beyond which a feature's pull may change (detector-5; chosen by scripts/select-detector-design.ts) */
+export const HINGE_KNOT = 1;
 export const QUANTILE_LEVELS = [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
 export const MIN_WORDS = 80;
 const THRESHOLD_QUANTILE = 0.995; // per human group, out of domain: leaves a margin under 1 %
@@ -230,10 +257,25 @@ export function fitPlatt(scores: number[], labels: number[]): Calibration {
   return { a: beta[1] ?? 1, b: beta[0] ?? 0 };
 }
 
-interface CoreModel { features: string[]; mean: number[]; sd: number[]; coef: number[]; intercept: number }
+interface CoreModel {
+  features: string[]; mean: number[]; sd: number[]; coef: number[]; intercept: number;
+  hinge?: { knot: number; above: number[]; below: number[] };
+}
 
-/** Standardise with cell-weighted mean/sd, fit the regression. */
-export function fitCore(train: Featurized[], lambda: number = LAMBDA, features: string[] = MODEL_FEATURES): CoreModel {
+/** Each z-score with its two hinge terms, max(0, z − knot) and max(0, −knot − z). */
+function hingeBasis(z: Float64Array, knot: number): Float64Array {
+  const out = new Float64Array(z.length * 3);
+  for (let j = 0; j < z.length; j++) {
+    const v = z[j] ?? 0;
+    out[3 * j] = v;
+    out[3 * j + 1] = Math.max(0, v - knot);
+    out[3 * j + 2] = Math.max(0, -knot - v);
+  }
+  return out;
+}
+
+/** Standardise with cell-weighted mean/sd, fit the regression (with hinge terms unless `hinge` is false). */
+export function fitCore(train: Featurized[], lambda: number = LAMBDA, features: string[] = MODEL_FEATURES, hinge = true): CoreModel {
   const idx = features.map((n) => FEATURES.findIndex((f) => f.name === n));
   const w = cellWeights(train);
   const d = idx.length;
@@ -244,11 +286,17 @@ export function fitCore(train: Featurized[], lambda: number = LAMBDA, features: 
   raw.forEach((x, i) => { for (let j = 0; j < d; j++) sd[j] = (sd[j] ?? 0) + (w[i] ?? 0) * ((x[j] ?? 0) - (mean[j] ?? 0)) ** 2; });
   for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j] ?? 0) || 1;
   const X = raw.map((x) => Float64Array.from(x, (v, j) => clip((v - (mean[j] ?? 0)) / (sd[j] ?? 1), Z_CLIP)));
-  const beta = fitLogistic(X, train.map((f) => f.doc.label), w, lambda);
-  return { features, mean, sd, coef: Array.from(beta.slice(1)), intercept: beta[0] ?? 0 };
+  const labels = train.map((f) => f.doc.label);
+  if (!hinge) {
+    const beta = fitLogistic(X, labels, w, lambda);
+    return { features, mean, sd, coef: Array.from(beta.slice(1)), intercept: beta[0] ?? 0 };
+  }
+  const beta = fitLogistic(X.map((z) => hingeBasis(z, HINGE_KNOT)), labels, w, lambda);
+  const term = (k: number) => Array.from({ length: d }, (_, j) => beta[1 + 3 * j + k] ?? 0);
+  return { features, mean, sd, coef: term(0), intercept: beta[0] ?? 0, hinge: { knot: HINGE_KNOT, above: term(1), below: term(2) } };
 }
 
-function asWeights(core: CoreModel, rest: Partial<DetectorWeights> = {}): DetectorWeights {
+export function asWeights(core: CoreModel, rest: Partial<DetectorWeights> = {}): DetectorWeights {
   return {
     version: "draft", ...core, zClip: Z_CLIP, documentCalibration: { a: 1, b: 0 }, windowCalibration: { a: 1, b: 0 },
     thresholds: { ai: 0.5, human: 0.5, windowAi: 0.5 }, oodLimit: Infinity, quantileLevels: QUANTILE_LEVELS,
@@ -283,6 +331,8 @@ export interface FitOptions {
   thresholdQuantile?: number;
   /** false: the per-domain quantile rule alone (detector-3) */
   domainRule?: boolean;
+  /** false: a plain linear model, without hinge terms (detector-4 and before) */
+  hinge?: boolean;
 }
 export function fitDetector(train: Featurized[], version: string, log: (s: string) => void = () => {}, opts: FitOptions = {}): DetectorWeights {
   const tq = opts.thresholdQuantile ?? THRESHOLD_QUANTILE;
@@ -292,14 +342,14 @@ export function fitDetector(train: Featurized[], version: string, log: (s: strin
   const outOfGroup = (l: number): Map<Featurized, number> => {
     const m = new Map<Featurized, number>();
     for (const g of groups) {
-      const w = asWeights(fitCore(train.filter((f) => f.doc.group !== g), l, features));
+      const w = asWeights(fitCore(train.filter((f) => f.doc.group !== g), l, features, opts.hinge ?? true));
       for (const f of train) if (f.doc.group === g) m.set(f, rawOf(w, f.values).raw);
     }
     return m;
   };
   const lambda = opts.lambda ?? LAMBDA;
   const oofRaw = outOfGroup(lambda);
-  const core = fitCore(train, lambda, features);
+  const core = fitCore(train, lambda, features, opts.hinge ?? true);
   const scored = train.filter((f) => oofRaw.has(f));
   const documentCalibration = fitPlatt(scored.map((f) => oofRaw.get(f) ?? 0), scored.map((f) => f.doc.label));
 
@@ -364,7 +414,10 @@ export function fitDetector(train: Featurized[], version: string, log: (s: strin
   log(`  threshold ai=${ai.toFixed(4)} (domain model ${domainRule.toFixed(4)}; per group: ${Object.entries(perGroup).map(([g, v]) => `${g} ${v.toFixed(3)}`).join(", ")}); windowAi=${windowAi.toFixed(4)}; oodLimit=${oodLimit.toFixed(3)}`);
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return asWeights(
-    { ...core, mean: core.mean.map(round), sd: core.sd.map(round), coef: core.coef.map(round), intercept: round(core.intercept) },
+    {
+      ...core, mean: core.mean.map(round), sd: core.sd.map(round), coef: core.coef.map(round), intercept: round(core.intercept),
+      ...(core.hinge ? { hinge: { knot: core.hinge.knot, above: core.hinge.above.map(round), below: core.hinge.below.map(round) } } : {}),
+    },
     {
       version,
       documentCalibration: { a: round(documentCalibration.a), b: round(documentCalibration.b) },
@@ -374,7 +427,8 @@ export function fitDetector(train: Featurized[], version: string, log: (s: strin
       norms: norms(humanDocs),
       windowNorms: norms(humanWindows),
       training: {
-        lambda, documents: train.length, humanDocuments: train.filter((f) => f.doc.label === 0).length,
+        lambda, hinge: core.hinge !== undefined, documents: train.length,
+        projectMachineDocuments: train.filter((f) => f.doc.origin === "training-data").length, humanDocuments: train.filter((f) => f.doc.label === 0).length,
         thresholdQuantilePerGroup: THRESHOLD_QUANTILE, groups,
         // the two threshold rules' values (the `ai` threshold is the larger), for the evaluation's comparison
         thresholdRules: { quantile: round(quantileRule), domainModel: round(Math.min(domainRule, 0.995)) },

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { featurize, fitDetector, isTrainable, loadDetectionDocs } from "./detector-training";
 
-export const MODEL_VERSION = "detector-4";
+export const MODEL_VERSION = "detector-5";
 
 function corporaDir(argv: string[]): string {
   const i = argv.indexOf("--corpora");

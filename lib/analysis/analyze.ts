@@ -6,7 +6,7 @@ import { FEATURES, FEATURE_INDEX } from "./features/registry";
 import { detectLanguage } from "./language";
 import { abstention, decideVerdict, type Abstention, type Verdict } from "./verdict";
 
-export const ENGINE_VERSION = "2"; // 2: detector-4 (three more features, new threshold rule); cached analyses of 1 are stale
+export const ENGINE_VERSION = "3"; // 3: detector-5 (hinge terms, the project's own machine text); 2: detector-4; cached analyses of older versions are stale
 const FUNCTION_SHARE = FEATURE_INDEX.get("function_word_share") ?? -1;
 
 export interface SentenceResult {

@@ -1,5 +1,7 @@
 // The detector: a strongly regularised logistic regression over standardised features,
 // Platt-calibrated, with thresholds chosen on human text by scripts/train-detector.ts.
+// Since detector-5 each feature may also bend beyond ±knot (hinge terms), so that its pull can
+// change in the tails; the score stays a sum of one contribution per feature, which the reasons read.
 import shipped from "./detector-weights.json";
 import { FEATURES, FEATURE_INDEX } from "./features/registry";
 
@@ -13,6 +15,11 @@ export interface DetectorWeights {
   sd: number[];
   coef: number[];
   intercept: number;
+  /**
+   * Optional hinge terms: feature j adds above[j]·(z − knot) when z > knot and below[j]·(−knot − z)
+   * when z < −knot (z clipped first). Absent in models before detector-5.
+   */
+  hinge?: { knot: number; above: number[]; below: number[] };
   /** |z| is clipped here so that one wild value cannot decide a verdict */
   zClip: number;
   documentCalibration: Calibration;
@@ -71,11 +78,23 @@ export function clip(z: number, limit: number): number {
   return z > limit ? limit : z < -limit ? -limit : z;
 }
 
+/** What model feature j adds to the raw score at (unclipped) z-score z. */
+export function contribution(w: DetectorWeights, j: number, z: number): number {
+  const zc = clip(z, w.zClip);
+  let c = (w.coef[j] ?? 0) * zc;
+  const h = w.hinge;
+  if (h) {
+    if (zc > h.knot) c += (h.above[j] ?? 0) * (zc - h.knot);
+    else if (zc < -h.knot) c += (h.below[j] ?? 0) * (-h.knot - zc);
+  }
+  return c;
+}
+
 /** Raw score (log-odds before calibration) of a feature vector. */
 export function rawScore(p: Prepared, z: Float64Array): number {
   const w = p.weights;
   let s = w.intercept;
-  for (let j = 0; j < z.length; j++) s += (w.coef[j] ?? 0) * clip(z[j] ?? 0, w.zClip);
+  for (let j = 0; j < z.length; j++) s += contribution(w, j, z[j] ?? 0);
   return s;
 }
 

@@ -1,5 +1,5 @@
 // Reasons: the features that pushed a score, phrased as deviations from human writing.
-import { clip, humanPercentile, normMedian, type Norm, type Prepared } from "./detector";
+import { contribution, humanPercentile, normMedian, type Norm, type Prepared } from "./detector";
 import { FEATURES } from "./features/registry";
 
 export interface Reason {
@@ -42,7 +42,7 @@ export function explain(opts: {
   const sign = towards === "ai" ? 1 : -1;
   const scored: { j: number; c: number }[] = [];
   for (let j = 0; j < z.length; j++) {
-    const c = sign * (w.coef[j] ?? 0) * clip(z[j] ?? 0, w.zClip);
+    const c = sign * contribution(w, j, z[j] ?? 0);
     if (c > 0.05) scored.push({ j, c });
   }
   scored.sort((x, y) => y.c - x.c || x.j - y.j);
